@@ -1,0 +1,344 @@
+"""Stage 5: read the context of each parsed quantity.
+
+This stage decides two things:
+
+* whether a parsed expression is a quantity at all: dates (2019年), ranks
+  (第3位, 前3名), slogans (四个一批), numbers inside names (一带一路), "a/one"
+  (一个), bare numbers without a unit;
+* what it measures: the indicator before it (``metric``, with a stable key and
+  an English gloss from the vocabulary), the thing counted or produced after it
+  (``subject``), the period a rate implies (``per``), the direction of a change
+  and its basis, and what a list of quantities shares (年产10万吨钢丝、5万吨钢丝绳).
+
+All word lists come from the vocabulary (``context.toml``, ``indicators.toml``,
+``subjects.toml``, ``names.toml``); this module holds only the rules.
+
+>>> from cnquant import extract
+>>> [(m.text, m.metric, m.subject) for m in extract("规划建设年产10万吨钢丝、5万吨钢丝绳项目")]
+[('10万吨', '年产', '钢丝'), ('5万吨', '年产', '钢丝绳')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cnquant.grammar import NUMERAL_CHARS
+from cnquant.scan import trie_regex
+from cnquant.transform import Expr
+from cnquant.vocab import IndicatorSense, Vocabulary
+
+__all__ = ["Candidate", "ContextReader", "Reading"]
+
+MAX_METRIC_CHARS = 12
+MAX_SUBJECT_CHARS = 10
+PERIODS = ("year", "quarter", "month", "week", "day")
+
+
+@dataclass
+class Candidate:
+    """A parsed expression at a place in the normalised text."""
+
+    start: int
+    end: int
+    expr: Expr
+
+
+@dataclass
+class Reading:
+    """What the context says about one candidate."""
+
+    keep: bool = True
+    reason: str = ""
+    metric: str | None = None
+    sense: IndicatorSense | None = None
+    subject: str | None = None
+    per: str | None = None
+    direction: str | None = None
+    comparison: str | None = None
+    expr: Expr | None = None  # a replacement (a unit shared along a list)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _chars(words: Iterable[str]) -> str:
+    return "".join(sorted({w for w in words if len(w) == 1}))
+
+
+class ContextReader:
+    """Applies the context rules with one vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        w = vocab.words
+        self.clause_breaks = _chars(w("clause_breaks"))
+        self.phrase_breaks = _chars(w("phrase_breaks"))
+        self.list_links = w("list_links")
+        self.unit_links = w("unit_links")
+        self.tail_words = sorted(w("metric_tail_words"), key=len, reverse=True)
+        self.head_words = sorted(w("metric_head_words"), key=len, reverse=True)
+        self.indicator_re = re.compile(trie_regex(vocab.indicators))
+        self.names_re = re.compile(trie_regex(vocab.names)) if vocab.names else None
+        self.subject_re = re.compile(trie_regex(vocab.subjects)) if vocab.subjects else None
+        self.subject_stop_re = re.compile(trie_regex(w("subject_stops")))
+        self.comparisons = [(word, kind) for kind in ("yoy", "mom", "qoq")
+                            for word in w("comparison_" + kind)]
+        self.comparisons.sort(key=lambda p: -len(p[0]))
+        self.period_prefixes = [(word, p) for p in PERIODS for word in w("period_" + p)]
+        self.period_prefixes.sort(key=lambda p: -len(p[0]))
+        self.ordinal_before = tuple(w("ordinal_before"))
+        self.rank_before = tuple(w("rank_before"))
+        self.rank_classifiers = w("rank_classifiers")
+        self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
+        self.date_after_year = tuple(w("date_after_year"))
+        self.date_before_year = tuple(w("date_before_year"))
+        self.slogan_links = tuple(w("slogan_links"))
+
+    # ------------------------------------------------------------------ filters
+    def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
+                 names: list[tuple[int, int]]) -> str:
+        """Why ``c`` is not a quantity, or ``""``."""
+        e = c.expr
+        before = text[max(0, c.start - 4):c.start]
+        after = text[c.end:c.end + 4]
+        span = text[c.start:c.end]
+        for s, t in names:
+            if s < c.end and c.start < t:
+                return "inside a name"
+        if before.endswith(self.ordinal_before):
+            return "ordinal"
+        if e.bare:
+            if not bare_numbers:
+                return "bare number"
+            return self._bare_rejects(text, c, before, after)
+        units = {s.unit for s, _ in e.units}
+        if e.classifier in self.rank_classifiers and before.endswith(self.rank_before):
+            return "rank"
+        if "year" in units and len(e.units) == 1:
+            if self._is_year_date(e, span, before, after, locale):
+                return "date"
+        if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
+                and span.lstrip().startswith("一") and len(span.strip()) == 2:
+            return "article"
+        if e.classifier == "个" and after.startswith(self.slogan_links) and e.chinese:
+            return "slogan"
+        if e.approx == "vague" and e.low is None and e.kinds == frozenset({"time"}):
+            return "vague time"
+        if self._in_short_quote(text, c):
+            return "inside a quoted name"
+        return ""
+
+    def _is_year_date(self, e: Expr, span: str, before: str, after: str, locale: str) -> bool:
+        values = [v for v in (e.value, e.low, e.high) if v is not None]
+        if any(v >= 1000 for v in values):
+            return True
+        if e.chinese and re.search(r"[〇零一二三四五六七八九]{2}", span):
+            return True  # 二〇二五年, 一九九八年
+        if after.startswith(self.date_after_year):
+            return True
+        if re.match(r"[0-9一二三四五六七八九十]{1,2}月", after):
+            return True
+        if before.endswith(self.date_before_year):
+            return True
+        return locale == "zh-TW" and any(100 <= v < 200 for v in values)
+
+    def _bare_rejects(self, text: str, c: Candidate, before: str, after: str) -> str:
+        span = text[c.start:c.end].strip()
+        if after.startswith(self.calendar_after) or after.startswith("年"):
+            return "calendar"
+        if re.match(r"[:：][0-9]", after) or re.search(r"[0-9][:：]$", before):
+            return "clock"
+        if re.match(r"[-/.][0-9]", after) or re.search(r"[0-9][-/]$", before):
+            return "date or code"
+        if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", before):
+            return "identifier"
+        digits = re.sub(r"[^0-9]", "", span)
+        if len(digits) >= 7 and "." not in span and "," not in span:
+            return "phone or code"
+        if len(digits) > 1 and span.startswith("0") and not span.startswith("0."):
+            return "code"
+        if before.endswith(self.rank_before):
+            return "rank"
+        return ""
+
+    def _in_short_quote(self, text: str, c: Candidate) -> bool:
+        opening = max(text.rfind("“", max(0, c.start - 8), c.start),
+                      text.rfind('"', max(0, c.start - 8), c.start))
+        if opening < 0:
+            return False
+        close = re.compile(r"[”\"]").search(text, c.end, c.end + 8)
+        if close is None:
+            return False
+        inner = text[opening + 1:close.start()]
+        return 0 < len(inner) <= 8 and not re.search(r"[,。;]", inner)
+
+    # ------------------------------------------------------------------ metric
+    def _segment(self, text: str, start: int, floor: int) -> tuple[int, str]:
+        """The phrase before ``start``: back to a phrase break or ``floor``."""
+        i = start
+        while i > floor and text[i - 1] not in self.phrase_breaks \
+                and text[i - 1] not in self.clause_breaks:
+            i -= 1
+        return i, text[i:start]
+
+    def _indicator(self, segment: str) -> tuple[str, IndicatorSense] | None:
+        """The indicator in ``segment`` that ends nearest its end (longest on ties)."""
+        best: tuple[int, int, str] | None = None
+        pos = 0
+        while True:
+            m = self.indicator_re.search(segment, pos)
+            if m is None:
+                break
+            key = (m.end(), len(m.group()))
+            if best is None or key > (best[0], best[1]):
+                best = (m.end(), len(m.group()), m.group())
+            pos = m.start() + 1
+        if best is None:
+            return None
+        return best[2], self.vocab.indicators[best[2]]
+
+    def _clean(self, phrase: str) -> str:
+        phrase = phrase.strip(" ")
+        changed = True
+        while changed and phrase:
+            changed = False
+            for w in self.tail_words:
+                if phrase.endswith(w) and len(phrase) > len(w):
+                    phrase = phrase[: -len(w)]
+                    changed = True
+            for w in self.head_words:
+                if phrase.startswith(w) and len(phrase) > len(w):
+                    phrase = phrase[len(w):]
+                    changed = True
+        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}\-—~至到]*(月份|月|年|日|季度)", "", phrase)
+        if phrase in self.tail_words or phrase in self.head_words:
+            return ""
+        return phrase[-MAX_METRIC_CHARS:]
+
+    def _comparison(self, segment: str) -> str | None:
+        for word, kind in self.comparisons:
+            if word in segment:
+                return kind
+        return None
+
+    def _period(self, metric: str, sense: IndicatorSense | None) -> str | None:
+        if sense is not None and sense.period:
+            return sense.period
+        for word, period in self.period_prefixes:
+            if metric.startswith(word):
+                return period
+        return None
+
+    # ------------------------------------------------------------------ subject
+    def _subject(self, text: str, end: int, limit: int) -> str | None:
+        i = end
+        if text.startswith("的", i):
+            i += 1
+        if self.subject_re is not None:
+            m = self.subject_re.match(text, i)
+            if m:
+                return m.group()
+        j = i
+        while j < limit and j - i < MAX_SUBJECT_CHARS:
+            ch = text[j]
+            if ch in self.phrase_breaks or ch in self.clause_breaks or ch == " ":
+                break
+            if ch.isdigit() or ch in NUMERAL_CHARS:
+                break
+            if j > i and (self.subject_stop_re.match(text, j)
+                          or self.indicator_re.match(text, j)):
+                break
+            j += 1
+        subject = text[i:j]
+        if not subject or self.subject_stop_re.match(subject) or \
+                self.indicator_re.fullmatch(subject):
+            return None
+        return subject
+
+    # ------------------------------------------------------------------ all
+    def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
+             bare_numbers: bool = False) -> list[Reading]:
+        """A :class:`Reading` for every candidate, in order."""
+        names = []
+        if self.names_re is not None:
+            names = [m.span() for m in self.names_re.finditer(text)]
+        readings = [Reading() for _ in cands]
+        self._share_units(text, cands, readings)
+        for c, r in zip(cands, readings):
+            if r.expr is not None:
+                c.expr = r.expr
+        kept: list[int] = []
+        for i, c in enumerate(cands):
+            why = self._rejects(text, c, locale, bare_numbers, names)
+            if why:
+                readings[i] = Reading(keep=False, reason=why)
+            else:
+                kept.append(i)
+        prev: int | None = None
+        for n, i in enumerate(kept):
+            c, r = cands[i], readings[i]
+            prev_c = cands[prev] if prev is not None else None
+            floor = prev_c.end if prev_c is not None else 0
+            seg_start, segment = self._segment(text, c.start, floor)
+            clause_start = seg_start
+            while clause_start > 0 and text[clause_start - 1] not in self.clause_breaks:
+                clause_start -= 1
+            found = self._indicator(segment)
+            linked = prev_c is not None and prev_c.end >= clause_start and \
+                self._linked(text[prev_c.end:seg_start] + segment)
+            if found is not None:
+                r.metric, r.sense = found
+            elif linked and prev is not None and readings[prev].metric:
+                p = readings[prev]
+                r.metric, r.sense = p.metric, p.sense
+            else:
+                cleaned = self._clean(segment)
+                r.metric = cleaned or None
+                if r.metric is None and prev is not None and prev_c is not None \
+                        and prev_c.end >= clause_start and readings[prev].metric:
+                    p = readings[prev]
+                    r.metric, r.sense = p.metric, p.sense
+            if r.sense is not None:
+                r.direction = r.sense.direction
+                r.comparison = r.sense.comparison
+            r.comparison = self._comparison(segment) or r.comparison
+            r.per = self._period(r.metric, r.sense) if r.metric else None
+            nxt = cands[kept[n + 1]].start if n + 1 < len(kept) else len(text)
+            r.subject = self._subject(text, c.end, nxt if nxt > c.end else len(text))
+            if r.subject is None and nxt == c.end or (
+                    n + 1 < len(kept) and text[c.end:nxt].strip() == ""):
+                # 120台2.5MW风机: the subject comes after the next quantity
+                after_next = cands[kept[n + 1]].end if n + 1 < len(kept) else c.end
+                r.subject = self._subject(text, after_next, len(text)) or r.subject
+            prev = i
+        return readings
+
+    def _linked(self, gap: str) -> bool:
+        """Whether ``gap`` (between two quantities) only joins list members."""
+        gap = gap.strip(" ")
+        if not gap:
+            return True
+        for word in sorted(self.list_links, key=len, reverse=True):
+            gap = gap.replace(word, "")
+        return gap.strip(" ") == ""
+
+    def _share_units(self, text: str, cands: list[Candidate], readings: list[Reading]) -> None:
+        """高于全国、全省1.2个、0.5个百分点: the last member's unit is everyone's.
+
+        A bare number, or a count with 个 before 个百分点, takes the unit of the
+        quantity it is listed with.
+        """
+        for a in range(len(cands) - 2, -1, -1):
+            ca, cb = cands[a], cands[a + 1]
+            eb = readings[a + 1].expr or cb.expr
+            ea = ca.expr
+            if ea.units or not eb.units or \
+                    text[ca.end:cb.start].strip(" ") not in self.unit_links:
+                continue
+            if ea.classifier and not (ea.classifier == "个" and any(
+                    s.unit == "percentage_point" for s, _ in eb.units)):
+                continue
+            if not ea.classifier and not ea.bare:
+                continue
+            readings[a].expr = Expr(ea.value, ea.low, ea.high, eb.units, None, ea.approx,
+                                    False, ea.exp, ea.chinese, eb.unit_factor)

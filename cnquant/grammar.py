@@ -1,0 +1,132 @@
+"""Build the Lark parser: the grammar files plus terminals made from vocabulary.
+
+``grammars/quantity.lark`` leaves its vocabulary terminals (UNIT, CURRENCY,
+CLASSIFIER, the approximation markers ...) undefined; :func:`vocabulary_terminals`
+writes them from the merged vocabulary of the loaded plugins.  Each terminal is
+one regular expression of its surface forms, longest first.  A form that is the
+beginning of a longer form of *another* terminal gets a negative lookahead, so
+that the lexer always takes the longest form whatever order it tries the
+terminals in (个 never steals the 个 of 个月).
+
+>>> from cnquant.plugins import load_vocabulary
+>>> text = vocabulary_terminals(load_vocabulary(["core"]))
+>>> "CLASSIFIER:" in text and "%override INNER" in text
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from lark import Lark
+
+from cnquant._resources import grammars_dir
+from cnquant.vocab import Vocabulary
+
+__all__ = ["NUMERAL_CHARS", "build_parser", "grammar_text", "vocabulary_terminals"]
+
+#: Characters that can be part of a numeral (after normalisation).
+NUMERAL_CHARS = "零〇一二三四五六七八九十百千万亿兆两俩壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+
+
+def _alternation(forms: Iterable[str], lookahead: dict[str, set[str]]) -> str:
+    parts = []
+    for form in sorted(set(forms), key=lambda f: (-len(f), f)):
+        pattern = re.escape(form)
+        blocked = lookahead.get(form)
+        if blocked:
+            pattern += "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=len,
+                                                                      reverse=True)) + ")"
+        if form[-1].isascii() and form[-1].isalpha():
+            pattern += "(?![A-Za-z])"
+        if all(c in NUMERAL_CHARS for c in form):
+            pattern += "(?![" + NUMERAL_CHARS + "])"
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _terminal(name: str, forms: Iterable[str], lookahead: dict[str, set[str]]) -> str:
+    forms = [f for f in forms if f]
+    if not forms:
+        return f"%declare {name}\n"
+    regex = _alternation(forms, lookahead).replace("/", "\\/")
+    return f"{name}: /{regex}/\n"
+
+
+def vocabulary_terminals(vocab: Vocabulary) -> str:
+    """Lark definitions of the vocabulary terminals, for ``quantity.lark``."""
+    terminals: dict[str, set[str]] = {
+        "UNIT": {a for a, s in vocab.units.items() if s.kind != "currency"},
+        "CURRENCY": {a for a, s in vocab.units.items() if s.kind == "currency"},
+        "CUR_PRE": set(vocab.prefixes),
+        "CLASSIFIER": set(vocab.classifiers),
+        "PRE": set(vocab.markers.get("before", {})),
+        "POST": set(vocab.markers.get("after", {})),
+        "INNER": set(vocab.markers.get("inner", {})),
+        "SEP": set(vocab.separators),
+        "VAGUE": set(vocab.vague),
+        "VAGUE_MULT": set(vocab.vague_mult),
+    }
+    # a form that begins a longer form of another terminal must not match alone
+    lookahead: dict[str, set[str]] = {}
+    for name, forms in terminals.items():
+        others = set().union(*(f for n, f in terminals.items() if n != name))
+        for form in forms:
+            longer = {o[len(form):] for o in others if o.startswith(form) and o != form}
+            if longer:
+                lookahead.setdefault(form, set()).update(longer)
+    out = []
+    for name, forms in terminals.items():
+        if name == "SEP":
+            # a range separator beats a minus sign: 5%-8% is a range
+            out.append(_terminal("SEP.3", forms, lookahead))
+        elif name == "INNER":
+            # numerals.lark declares INNER; it must win over POST (500余万)
+            body = _terminal("INNER.2", forms, lookahead)
+            out.append("%override " + body if not body.startswith("%declare") else
+                       "%override INNER.2: /(?!)x/\n")
+        else:
+            out.append(_terminal(name, forms, lookahead))
+    out = [o.replace("%declare SEP.3", "%declare SEP") for o in out]
+    return "".join(out)
+
+
+def grammar_text(vocab: Vocabulary) -> str:
+    """The complete grammar for ``vocab``: quantity.lark plus its terminals."""
+    base = (grammars_dir() / "quantity.lark").read_text(encoding="utf-8")
+    return base + "\n// ---- generated from the vocabulary (cnquant/grammar.py)\n" + \
+        vocabulary_terminals(vocab)
+
+
+_parsers: dict[tuple[str, int], Lark] = {}
+_lock = threading.Lock()
+
+
+def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
+    """A LALR parser with the contextual lexer, compiled once per grammar.
+
+    ``transformer`` is applied while parsing (Lark's ``transformer=`` option),
+    so no parse tree is built.  Lark's on-disk cache keeps the compiled tables
+    between processes, keyed by the grammar text.
+    """
+    text = grammar_text(vocab)
+    key = (hashlib.sha256(text.encode("utf-8")).hexdigest(), id(transformer))
+    with _lock:
+        parser = _parsers.get(key)
+        if parser is None:
+            parser = Lark(
+                text,
+                parser="lalr",
+                lexer="contextual",
+                transformer=transformer,
+                import_paths=[str(grammars_dir())],
+                maybe_placeholders=False,
+                propagate_positions=False,
+                cache=False,
+            )
+            _parsers[key] = parser
+    return parser

@@ -1,0 +1,183 @@
+"""Stage 1: normalise web text, keeping a map back to the original offsets.
+
+Everything after this stage reads one canonical form: simplified characters,
+half-width ASCII, plain spaces, no zero-width characters and no pinyin
+annotations.  Every change is either one character for one character (so
+positions do not move) or a deletion (recorded, so that positions can be mapped
+back).  :meth:`Normalised.to_original` turns a span of the normalised text into
+the span of the original string.
+
+>>> n = normalise("年產(chǎn)10萬噸鋼絲")
+>>> n.text
+'年产10万吨钢丝'
+>>> n.to_original(2, 6)
+(8, 12)
+>>> n.original[8:12]
+'10萬噸'
+
+A span that ends on an annotated character keeps the annotation, as the gold
+files do:
+
+>>> n = normalise("28個(gè)項目")
+>>> n.text
+'28个项目'
+>>> start, end = n.to_original(0, 3)
+>>> n.original[start:end]
+'28個(gè)'
+
+Real parentheses are never touched:
+
+>>> normalise("巨力索具（河南）(27)日").text
+'巨力索具(河南)(27)日'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cnquant._resources import data_path
+
+__all__ = ["Normalised", "normalise", "to_simplified"]
+
+# Deleted outright: zero-width and invisible formatting characters.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# Letters that may appear in a pinyin annotation (tone marks included).
+_PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+_TONE_MARKED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ANNOTATION = re.compile(
+    rf"(?<=[{_HAN}])\(\s?([{_PINYIN_LETTERS}]{{1,7}})\s?[1-5]?\s?\)"
+)
+_DELETABLE = re.compile(rf"[{_INVISIBLE}]")
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    lines = data_path("pinyin.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(s for s in lines if s and not s.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """One translate() table: full width -> ASCII, traditional -> simplified, spaces."""
+    table: dict[int, str] = {}
+    for line in data_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            src, dst = line.split("\t")
+            table[ord(src)] = dst
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[cp] = chr(cp - 0xFEE0)
+    for src, dst in {
+        "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+        "\u202f": " ", "\t": " ", "\u2212": "-", "\ufe6a": "%", "\u25cb": "〇",
+        "\uff0e": ".", "\u3007": "〇",
+    }.items():
+        table[ord(src)] = dst
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Fold one string to the normalised form, without keeping offsets.
+
+    Vocabulary files may be written in either script; they go through this.
+
+    >>> to_simplified("營業收入")
+    '营业收入'
+    """
+    return normalise(text).text
+
+
+def _toneless(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0308")
+    return unicodedata.normalize("NFC", kept)
+
+
+def _is_annotation(syllable: str) -> bool:
+    bare = _toneless(syllable)
+    if bare not in _syllables():
+        return False
+    # a one-letter reading (a, e, o, m, n) counts only with a tone mark
+    return len(bare) > 1 or any(c in _TONE_MARKED for c in syllable)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The normalised text and the way back to the original.
+
+    ``text`` is the normalised string.  Positions in ``text`` map back through
+    the recorded deletions; when nothing was deleted the map is the identity.
+    """
+
+    original: str
+    text: str
+    # normalised index at which each deletion happened, and the total number of
+    # original characters deleted up to and including it
+    _cut_at: tuple[int, ...] = field(default=(), repr=False)
+    _cut_total: tuple[int, ...] = field(default=(), repr=False)
+    # normalised index of a character -> length of the annotation it carries
+    _annotated: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def orig_index(self, i: int) -> int:
+        """Original index of the normalised character at ``i`` (or of the end)."""
+        if not self._cut_at:
+            return i
+        k = bisect_right(self._cut_at, i)
+        return i + (self._cut_total[k - 1] if k else 0)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span ``[start, end)`` to the original string.
+
+        The last character keeps any pinyin annotation written after it.
+        """
+        if start >= end:
+            o = self.orig_index(start)
+            return o, o
+        last = end - 1
+        return self.orig_index(start), self.orig_index(last) + 1 + self._annotated.get(last, 0)
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise ``text``; see the module docstring.
+
+    >>> normalise("１２３，４５６元").text
+    '123,456元'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    folded = text.translate(_table())
+    deletions: list[tuple[int, int, bool]] = []  # (start, end, attached to previous char)
+    if "(" in folded:
+        for m in _ANNOTATION.finditer(folded):
+            if _is_annotation(m.group(1)):
+                deletions.append((m.start(), m.end(), True))
+    if _DELETABLE.search(folded):
+        deletions.extend((m.start(), m.end(), False) for m in _DELETABLE.finditer(folded))
+    if not deletions:
+        return Normalised(text, folded)
+    deletions.sort()
+    pieces: list[str] = []
+    cut_at: list[int] = []
+    cut_total: list[int] = []
+    annotated: dict[int, int] = {}
+    pos = 0
+    total = 0
+    norm_len = 0
+    for start, end, attached in deletions:
+        if start < pos:  # overlapping (cannot happen with these patterns)
+            continue
+        pieces.append(folded[pos:start])
+        norm_len += start - pos
+        if attached and norm_len:
+            annotated[norm_len - 1] = annotated.get(norm_len - 1, 0) + (end - start)
+        total += end - start
+        cut_at.append(norm_len)
+        cut_total.append(total)
+        pos = end
+    pieces.append(folded[pos:])
+    return Normalised(text, "".join(pieces), tuple(cut_at), tuple(cut_total), annotated)

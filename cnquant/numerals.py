@@ -1,0 +1,250 @@
+"""Values for ``grammars/numerals.lark``: one transformer method per rule.
+
+Values are :class:`Num`, exact decimals that also remember what a range
+needs to know (the power of ten of a trailing multiplier) and whether a single
+digit may be an abbreviation (三万五 = 35000).
+
+>>> from cnquant import parse
+>>> parse("一千五百九十点四二").value
+1590.42
+>>> parse("四亿五千六百四十二万零一十五").value
+456420015
+>>> parse("三万五").value
+35000
+>>> parse("十四万七六八二个").value
+147682
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from lark import Token, Transformer, v_args
+
+__all__ = ["DIGIT_VALUES", "Num", "NumeralError", "NumeralTransformer"]
+
+DIGIT_VALUES: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
+    "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+MULTIPLIERS: dict[str, int] = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3,
+                               "万": 4, "亿": 8, "兆": 12}
+
+TEN = Decimal(10)
+
+
+class NumeralError(ValueError):
+    """A well-formed token sequence that is not a number (e.g. 两 as a digit pair)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A parsed number.
+
+    ``value`` is None for a pair such as 三四百 (then ``low``/``high`` hold it)
+    or a vague amount.  ``exp`` is the power of ten of the trailing multiplier
+    (5万 -> 4), which the other end of a range may borrow (3至5万吨).
+    ``abbrev`` marks a lone digit that abbreviates after a unit (三万五).
+    """
+
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    flag: str = "exact"
+    exp: int = 0
+    abbrev: bool = False
+    chinese: bool = False
+
+    def scaled(self, power: int) -> Num:
+        f = TEN ** power
+        return Num(
+            None if self.value is None else self.value * f,
+            None if self.low is None else self.low * f,
+            None if self.high is None else self.high * f,
+            self.flag, power, False, self.chinese,
+        )
+
+    def plus(self, other: Num) -> Num:
+        if self.value is None or other.value is None:
+            raise NumeralError("a range cannot take a lower part")
+        flag = other.flag if other.flag != "exact" else self.flag
+        return Num(self.value + other.value, flag=flag, chinese=self.chinese or other.chinese)
+
+
+def _digit(tok: Token) -> Num:
+    return Num(Decimal(DIGIT_VALUES[str(tok)]), abbrev=True, chinese=True)
+
+
+def _arabic(tok: Token) -> Num:
+    s = str(tok).replace(",", "")
+    value = Decimal(s)
+    return Num(value, abbrev=(len(s) == 1))
+
+
+def _digits(tok: Token) -> Num:
+    return Num(Decimal("".join(str(DIGIT_VALUES[c]) for c in str(tok))), chinese=True)
+
+
+def _pair(tok: Token) -> Num:
+    """A two-digit pair before a multiplier is a range: 三四百 = 300 to 400."""
+    a, b = (DIGIT_VALUES[c] for c in str(tok))
+    if len(str(tok)) != 2 or not 0 < a < b:
+        raise NumeralError(f"{tok!s} is not a pair of neighbouring digits")
+    return Num(None, Decimal(a), Decimal(b), flag="range", chinese=True)
+
+
+def _lead(tok: Token) -> Num:
+    if tok.type.endswith("DIGITS"):
+        return _pair(tok)
+    if tok.type.endswith("ARABIC"):
+        return _arabic(tok)
+    return _digit(tok)
+
+
+def _times(n: Num, power: int) -> Num:
+    """``n`` times 10**power, keeping a pair a pair."""
+    f = TEN ** power
+    if n.value is None:
+        assert n.low is not None and n.high is not None
+        return Num(None, n.low * f, n.high * f, n.flag, chinese=n.chinese)
+    return Num(n.value * f, flag=n.flag, chinese=n.chinese)
+
+
+def _tail(n: Num | None, power: int) -> Num | None:
+    """The lower part after a positional unit of 10**power; a lone digit abbreviates."""
+    if n is None:
+        return None
+    if n.abbrev and n.value is not None and n.value == n.value.to_integral_value():
+        return _times(n, power - 1)
+    return n
+
+
+def _positional(lead: Num, power: int, tail: Num | None) -> Num:
+    high = _times(lead, power)
+    low = _tail(tail, power)
+    if low is None:
+        return replace(high, chinese=True)
+    if high.value is None:
+        raise NumeralError("a pair takes no lower part")
+    return high.plus(low)
+
+
+def _frac(tok: Token) -> Decimal:
+    return Decimal("0." + "".join(str(DIGIT_VALUES[c]) for c in str(tok)))
+
+
+@v_args(inline=True)
+class NumeralTransformer(Transformer[Any, Any]):
+    """Gives every rule of numerals.lark its :class:`Num`."""
+
+    def __init__(self, inner_flags: Mapping[str, str]) -> None:
+        super().__init__()
+        self.inner_flags = dict(inner_flags)
+
+    # -- single tokens
+    digit = staticmethod(_digit)
+    arabic = staticmethod(_arabic)
+    digits = staticmethod(_digits)
+
+    def zero(self, tok: Token) -> Num:
+        return Num(Decimal(0), chinese=True)
+
+    def lead(self, tok: Token) -> Num:
+        return _lead(tok)
+
+    # -- sections below 10^4
+    def thousands(self, lead: Num, _t: Token, tail: Num | None = None) -> Num:
+        return _positional(lead, 3, tail)
+
+    def hundreds(self, lead: Num, _h: Token, tail: Num | None = None) -> Num:
+        return _positional(lead, 2, tail)
+
+    def tens(self, *items: Any) -> Num:
+        lead: Num | None = None
+        ones: Token | None = None
+        seen_ten = False
+        for item in items:
+            if isinstance(item, Num):
+                lead = item
+            elif str(item) in ("十", "拾"):
+                seen_ten = True
+            elif seen_ten:
+                ones = item
+            else:
+                lead = _digit(item)
+        base = _times(lead, 1) if lead is not None else Num(TEN, chinese=True)
+        if ones is None:
+            return replace(base, chinese=True)
+        if base.value is None:
+            raise NumeralError("a pair takes no ones")
+        return Num(base.value + Decimal(DIGIT_VALUES[str(ones)]), chinese=True)
+
+    def twenty(self, _t: Token, ones: Token | None = None) -> Num:
+        return Num(Decimal(20 + (DIGIT_VALUES[str(ones)] if ones else 0)), chinese=True)
+
+    def thirty(self, _t: Token, ones: Token | None = None) -> Num:
+        return Num(Decimal(30 + (DIGIT_VALUES[str(ones)] if ones else 0)), chinese=True)
+
+    def zero_tens(self, *items: Token) -> Num:
+        toks = [str(t) for t in items[1:]]
+        i = toks.index(next(t for t in toks if t in ("十", "拾")))
+        tens = DIGIT_VALUES[toks[0]] if i == 1 else 1
+        ones = DIGIT_VALUES[toks[i + 1]] if i + 1 < len(toks) else 0
+        return Num(Decimal(tens * 10 + ones), chinese=True)
+
+    def zero_digit(self, _z: Token, d: Token) -> Num:
+        return Num(Decimal(DIGIT_VALUES[str(d)]), chinese=True)
+
+    def tail_abbrev(self, d: Token) -> Num:
+        return _digit(d)
+
+    # -- big units
+    def _big(self, items: tuple[Any, ...], power: int) -> Num:
+        big: Num = items[0]
+        flag = next((self.inner_flags[str(t)] for t in items[1:]
+                     if isinstance(t, Token) and t.type == "INNER"), big.flag)
+        low: Num | None = items[-1] if isinstance(items[-1], Num) and len(items) > 2 else None
+        high = big.scaled(power)
+        if low is None:
+            return replace(high, flag=flag, chinese=big.chinese)
+        tail = _tail(low, power)
+        assert tail is not None
+        if high.value is None or tail.value is None:
+            raise NumeralError("a pair takes no lower part")
+        if tail.flag != "exact":
+            flag = tail.flag
+        return Num(high.value + tail.value, flag=flag, chinese=big.chinese or tail.chinese)
+
+    def wan(self, *items: Any) -> Num:
+        return self._big(items, 4)
+
+    def yi(self, *items: Any) -> Num:
+        return self._big(items, 8)
+
+    def zhao(self, *items: Any) -> Num:
+        return self._big(items, 12)
+
+    def _low(self, *items: Any) -> Num:
+        n: Num = items[-1]
+        return replace(n, abbrev=False) if len(items) > 1 else n  # after 零: a plain digit
+
+    low_y = low_w = low_s = _low
+
+    def implied_big(self, tok: Token) -> Num:
+        return Num(TEN ** MULTIPLIERS[str(tok)], chinese=True)
+
+    # -- decimals and inner markers
+    def decimal(self, n: Num, _p: Token, frac: Token) -> Num:
+        if n.value is None or n.value != n.value.to_integral_value():
+            raise NumeralError("only a whole number takes decimals")
+        return Num(n.value + _frac(frac), flag=n.flag, chinese=True)
+
+    def sec_dec(self, n: Num, point: Token, frac: Token) -> Num:
+        return self.decimal(n, point, frac)
+
+    def inner(self, n: Num, tok: Token) -> Num:
+        return replace(n, flag=self.inner_flags[str(tok)], abbrev=False)

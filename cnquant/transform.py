@@ -1,0 +1,370 @@
+"""Values for ``grammars/quantity.lark``: one transformer method per rule.
+
+The result of a parse is an :class:`Expr`: exact decimal value (or range),
+the units it is measured in (as vocabulary senses, so that 元 can still be
+resolved by locale), the measure word of a count, and the approximation flag.
+
+>>> from cnquant import parse
+>>> m = parse("约3至5万吨")
+>>> (m.low, m.high, m.unit, m.approx)
+(30000, 50000, 'metric_ton', 'range')
+>>> parse("每吨500元").unit
+'CNY/metric_ton'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from lark import Token, Transformer, v_args
+from lark.visitors import merge_transformers
+
+from cnquant.numerals import DIGIT_VALUES, Num, NumeralError, NumeralTransformer
+from cnquant.units import ureg
+from cnquant.vocab import UnitSense, Vocabulary
+
+__all__ = ["Expr", "Reject", "make_transformer"]
+
+Units = tuple[tuple[UnitSense, int], ...]
+
+
+class Reject(NumeralError):
+    """The tokens fit the grammar but do not make a quantity (e.g. 十折)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """One parsed quantity expression (before context and locale)."""
+
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    units: Units = ()
+    classifier: str | None = None
+    approx: str = "exact"
+    bare: bool = False
+    exp: int = 0
+    chinese: bool = False
+    unit_factor: Decimal = Decimal(1)
+
+    def unit_name(self, locale: str = "zh-CN") -> str:
+        """The pint unit expression, ``""`` for a count or a bare number."""
+        num = [s.for_locale(locale) for s, p in self.units if p > 0]
+        den = [s.for_locale(locale) for s, p in self.units if p < 0]
+        if not num and not den:
+            return ""
+        text = " * ".join(num) if num else "1"
+        return text + "".join("/" + d for d in den)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(s.kind for s, _ in self.units)
+
+
+@dataclass(frozen=True)
+class UnitPart:
+    """What follows a number: units (with a factor), a measure word, or a ratio form."""
+
+    units: Units = ()
+    factor: Decimal = Decimal(1)
+    classifier: str | None = None
+    ratio: str | None = None  # "cheng" (成) or "zhe" (折)
+    extra: Decimal = Decimal(0)  # 七成六: the 6
+    extras: tuple[str, ...] = field(default=())
+
+
+def _num_of(n: Num, factor: Decimal = Decimal(1), extra: Decimal = Decimal(0)) -> Num:
+    def f(x: Decimal | None) -> Decimal | None:
+        return None if x is None else x * factor + extra
+    return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese)
+
+
+def _approx_of(n: Num) -> str:
+    return "range" if n.flag == "range" else n.flag
+
+
+def _expr(n: Num, part: UnitPart | None) -> Expr:
+    if part is None:
+        return Expr(n.value, n.low, n.high, approx=_approx_of(n), bare=True, exp=n.exp,
+                    chinese=n.chinese)
+    if part.ratio == "zhe":
+        n = _zhe(n)
+    else:
+        n = _num_of(n, part.factor, part.extra)
+    return Expr(n.value, n.low, n.high, part.units, part.classifier, _approx_of(n), False,
+                n.exp, n.chinese, part.factor)
+
+
+def _zhe(n: Num) -> Num:
+    """八折 = 80%, 75折 = 75%, 9.9折 = 99%: one digit (with decimals) is tenths."""
+    v = n.value
+    if v is None or v <= 0:
+        raise Reject("a discount needs a value")
+    if v < 10:
+        v = v * 10
+    elif not (v < 100 and v == v.to_integral_value()):
+        raise Reject(f"{v} is not a discount")
+    return Num(v, flag=n.flag, chinese=n.chinese)
+
+
+@v_args(inline=True)
+class QuantityTransformer(Transformer[Any, Any]):
+    """Gives every rule of quantity.lark its value."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        super().__init__()
+        self.vocab = vocab
+        self.percent = _sense(vocab, "%")
+        self.permille = _sense(vocab, "‰")
+
+    # -- top level
+    def start(self, q: Expr) -> Expr:
+        return q
+
+    def single(self, *items: Any) -> Expr:
+        pre, expr, post = self._markers(items)
+        approx = expr.approx
+        if approx != "range":
+            if pre is not None:
+                approx = pre
+            elif post is not None:
+                approx = post
+        return replace(expr, approx=approx)
+
+    def _markers(self, items: tuple[Any, ...]) -> tuple[str | None, Expr, str | None]:
+        pre = post = None
+        expr: Expr | None = None
+        for item in items:
+            if isinstance(item, Expr):
+                expr = item
+            elif expr is None:
+                pre = item
+            else:
+                post = item
+        assert expr is not None
+        return pre, expr, post
+
+    def pre(self, tok: Token) -> str:
+        return self.vocab.markers["before"][str(tok)]
+
+    def post(self, tok: Token) -> str:
+        return self.vocab.markers["after"][str(tok)]
+
+    def range(self, *items: Any) -> Expr:
+        exprs = [i for i in items if isinstance(i, Expr)]
+        a, b = exprs
+        if a.value is None or b.value is None:
+            raise Reject("a range of ranges")
+        if not a.units and not a.classifier and (b.units or b.classifier):
+            a = replace(a, units=b.units, classifier=b.classifier, bare=False)
+            # the multiplier and the unit's factor go with the unit: 3至5万吨, 六至七成
+            factor = b.unit_factor
+            if a.exp == 0 and b.exp:
+                a = replace(a, value=a.value * Decimal(10) ** b.exp * factor)
+            elif factor != 1:
+                a = replace(a, value=a.value * factor)
+        elif a.exp == 0 and b.exp and a.units == b.units and a.classifier == b.classifier:
+            a = replace(a, value=a.value * Decimal(10) ** b.exp)
+        if a.units and b.units and _unit_key(a.units) != _unit_key(b.units):
+            try:
+                a = _convert(a, b.units)
+            except Exception as exc:
+                raise Reject("the ends of a range have different units") from exc
+        if a.bare != b.bare or a.classifier != b.classifier:
+            raise Reject("the ends of a range are of different kinds")
+        assert a.value is not None
+        return Expr(None, a.value, b.value, b.units, b.classifier, "range", b.bare,
+                    chinese=a.chinese or b.chinese)
+
+    def compound(self, *parts: Any) -> Expr:
+        exprs = [p for p in parts if isinstance(p, Expr)]
+        first = exprs[0]
+        total = Decimal(0)
+        smallest = first
+        scale_prev: Decimal | None = None
+        for e in exprs:
+            if e.value is None or not e.units or e.approx not in ("exact",):
+                raise Reject("a compound takes exact measured parts")
+            scale = _to_base(e.units) * e.unit_factor
+            if scale_prev is not None and not scale < scale_prev:
+                raise Reject("a compound goes from larger units to smaller ones")
+            if _dim(e.units) != _dim(first.units):
+                raise Reject("a compound takes one dimension")
+            scale_prev = scale
+            smallest = e
+        small_scale = _to_base(smallest.units)
+        for e in exprs:
+            assert e.value is not None
+            total += e.value * _to_base(e.units) / small_scale
+        return Expr(total, units=smallest.units, chinese=first.chinese)
+
+    # -- amounts
+    def measured(self, n: Num, part: UnitPart) -> Expr:
+        return _expr(n, part)
+
+    def measured_half(self, n: Num, part: UnitPart, _half: Token) -> Expr:
+        if n.value is None:
+            raise Reject("half of a range")
+        return _expr(replace(n, value=n.value + Decimal("0.5")), part)
+
+    def classifier_half(self, n: Num, clf: Token, _half: Token, unit: Token) -> Expr:
+        if str(clf) != "个" or n.value is None:
+            raise Reject("N个半 needs 个")
+        return _expr(replace(n, value=n.value + Decimal("0.5")), self.simple_unit(unit))
+
+    def half(self, _half: Token, part: UnitPart) -> Expr:
+        return _expr(Num(Decimal("0.5"), chinese=True), part)
+
+    def bare(self, n: Num) -> Expr:
+        return _expr(n, None)
+
+    def prefixed(self, tok: Token, n: Num, part: UnitPart | None = None) -> Expr:
+        sense = self.vocab.prefixes[str(tok)]
+        if part is None:
+            part = UnitPart(((sense, 1),), sense.factor)
+        elif part.units and part.units[0][0].kind == "currency":
+            suffix = part.units[0][0]
+            if suffix.unit != sense.unit and not suffix.locale:
+                raise Reject("two different currencies")
+            # an explicit prefix (人民币) beats a locale-dependent suffix (元)
+            part = replace(part, units=((sense, 1), *part.units[1:]))
+        else:
+            raise Reject("a currency prefix with a non-currency unit")
+        return _expr(n, part)
+
+    def per_rate(self, _per: Token, den: Token, n: Num, part: UnitPart) -> Expr:
+        den_sense = self._sense(den)
+        if not part.units or part.classifier:
+            raise Reject("每 needs a unit after the number")
+        units = (*part.units, (den_sense, -1))
+        return _expr(n, replace(part, units=units, factor=part.factor / den_sense.factor))
+
+    def vague(self, *items: Any) -> Expr:
+        part = items[-1] if isinstance(items[-1], UnitPart) else None
+        mults = [str(t) for t in items[1:] if isinstance(t, Token)]
+        if not mults and part is None:
+            raise Reject("a vague word alone")
+        power = sum({"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}[m] for m in mults)
+        low = Decimal(10) ** power if mults else None
+        e = _expr(Num(None, low, None, "vague", chinese=True), part)
+        return replace(e, value=None, low=e.low, high=None, approx="vague")
+
+    def doubling(self, _fan: Token, n: Num, _unit: Token) -> Expr:
+        if n.value is None or n.value != n.value.to_integral_value() or not 0 < n.value < 10:
+            raise Reject("翻N番 takes a small whole number")
+        return Expr(Decimal(2) ** int(n.value), classifier="倍", chinese=n.chinese)
+
+    # -- fractions and percentages
+    def per_hundred(self, _t: Token, n: Num) -> Expr:
+        return _expr(n, UnitPart(((self.percent, 1),)))
+
+    def per_thousand(self, _t: Token, n: Num) -> Expr:
+        return _expr(n, UnitPart(((self.permille, 1),)))
+
+    def per_ten_thousand(self, _t: Token, n: Num) -> Expr:
+        return _expr(n, UnitPart(((self.percent, 1),), Decimal("0.01")))
+
+    def of(self, den: Num, _t: Token, num: Num) -> Expr:
+        if den.value is None or num.value is None or den.value == 0:
+            raise Reject("a fraction needs two numbers")
+        return Expr(num.value / den.value, bare=True, chinese=num.chinese)
+
+    def slash(self, a: Token, _s: Token, b: Token) -> Expr:
+        num, den = Decimal(str(a).replace(",", "")), Decimal(str(b).replace(",", ""))
+        if den == 0:
+            raise Reject("division by zero")
+        return Expr(num / den, bare=True)
+
+    def mixed(self, whole: Num, _you: Token, frac: Expr) -> Expr:
+        if whole.value is None or frac.value is None or frac.units:
+            raise Reject("又 joins a whole number and a fraction")
+        sign = -1 if whole.value < 0 else 1
+        return Expr(whole.value + sign * frac.value, bare=True, chinese=whole.chinese)
+
+    # -- numbers
+    def signed(self, *items: Any) -> Num:
+        neg = isinstance(items[0], Token) and items[0].type.endswith("NEG")
+        n = next(i for i in items if isinstance(i, Num))
+        power = next((p for p in items if isinstance(p, int) and not isinstance(p, bool)), 0)
+        if power:
+            n = _num_of(n, Decimal(10) ** power)
+            n = replace(n, exp=power)
+        if neg:
+            n = _num_of(n, Decimal(-1))
+        return n
+
+    def suffix(self, tok: Token) -> int:
+        return 3 if str(tok) in ("k", "K") else 6
+
+    # -- units
+    def _sense(self, tok: Token) -> UnitSense:
+        return self.vocab.units[str(tok)]
+
+    def simple_unit(self, tok: Token) -> UnitPart:
+        sense = self._sense(tok)
+        return UnitPart(((sense, 1),), sense.factor)
+
+    def classifier(self, tok: Token) -> UnitPart:
+        return UnitPart(classifier=str(tok))
+
+    def rate(self, a: Token, _s: Token, b: Token) -> UnitPart:
+        num, den = self._sense(a), self._sense(b)
+        return UnitPart(((num, 1), (den, -1)), num.factor / den.factor)
+
+    def cheng(self, _c: Token) -> UnitPart:
+        return UnitPart(((self.percent, 1),), Decimal(10))
+
+    def cheng_digit(self, _c: Token, d: Token) -> UnitPart:
+        return UnitPart(((self.percent, 1),), Decimal(10), extra=Decimal(DIGIT_VALUES[str(d)]))
+
+    def cheng_half(self, _c: Token, _h: Token) -> UnitPart:
+        return UnitPart(((self.percent, 1),), Decimal(10), extra=Decimal(5))
+
+    def zhe(self, _z: Token) -> UnitPart:
+        return UnitPart(((self.percent, 1),), ratio="zhe")
+
+
+def _sense(vocab: Vocabulary, alias: str) -> UnitSense:
+    sense = vocab.units.get(alias)
+    if sense is None:
+        raise ValueError(f"the core vocabulary must define the unit alias {alias!r}")
+    return sense
+
+
+def _unit_key(units: Units) -> tuple[tuple[str, int], ...]:
+    return tuple((s.unit, p) for s, p in units)
+
+
+def _pint_units(units: Units) -> Any:
+    u = ureg.dimensionless
+    for sense, power in units:
+        u = u * ureg.parse_units(sense.unit) ** power
+    return u
+
+
+def _dim(units: Units) -> Any:
+    return _pint_units(units).dimensionality
+
+
+def _to_base(units: Units) -> Decimal:
+    """How many base units one of ``units`` is (for ordering compound parts)."""
+    q = (1 * _pint_units(units)).to_base_units()
+    return Decimal(str(q.magnitude))
+
+
+def _convert(a: Expr, units: Units) -> Expr:
+    """``a`` expressed in ``units`` (95美分 into USD for 95美分至1美元)."""
+    assert a.value is not None
+    ratio = _to_base(a.units) / _to_base(units)
+    if _dim(a.units) != _dim(units):
+        raise Reject("different dimensions")
+    return replace(a, value=a.value * ratio, units=units)
+
+
+def make_transformer(vocab: Vocabulary) -> Transformer[Any, Any]:
+    """The transformer for the full grammar: quantity rules plus numerals ones."""
+    inner = dict(vocab.markers.get("inner", {}))
+    return merge_transformers(QuantityTransformer(vocab), numerals=NumeralTransformer(inner))
+

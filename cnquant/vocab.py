@@ -1,0 +1,436 @@
+"""Vocabulary: the data that plugins contribute, read, checked and merged.
+
+A plugin is a directory of data files (see ``docs/plugins.md``).  Each file is
+checked against a schema; a mistake names the file, the key and the line:
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "plugin.toml").write_text('name = "demo"\\nversion = "1"\\n', encoding="utf-8")
+>>> _ = (d / "classifiers.toml").write_text('words = ["艘", 7]\\n', encoding="utf-8")
+>>> read_part(d)
+Traceback (most recent call last):
+...
+cnquant.vocab.VocabularyError: ...classifiers.toml:1: words[1]: expected a string, got int
+
+Parts are merged into one :class:`Vocabulary`.  Two plugins that give one
+surface form two meanings are an error naming both, unless one of them lists
+the other under ``overrides`` in its ``plugin.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from cnquant.normalise import to_simplified
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "FLAGS",
+    "IndicatorSense",
+    "PluginConflict",
+    "UnitSense",
+    "Vocabulary",
+    "VocabularyError",
+    "VocabularyPart",
+    "merge",
+    "read_part",
+]
+
+#: The approximation flags of the mention format, in the order of mentions.md.
+FLAGS = ("exact", "about", "more_than", "at_least", "less_than", "at_most",
+         "nearly", "range", "vague")
+UNIT_KINDS = ("measure", "currency", "time", "ratio")
+PERIODS = ("year", "half_year", "quarter", "month", "week", "day", "hour")
+DIRECTIONS = ("up", "down")
+COMPARISONS = ("yoy", "mom", "qoq", "base", "target", "peer")
+MARKER_POSITIONS = ("before", "after", "inner")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file is malformed; the message names file, line and key."""
+
+
+class PluginConflict(VocabularyError):
+    """Two plugins give one surface form different meanings."""
+
+
+# --------------------------------------------------------------------------- schemas
+
+class _Req:
+    """Marks a required key in a schema."""
+
+    def __init__(self, spec: Any) -> None:
+        self.spec = spec
+
+
+_STRS = [str]
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "plugin.toml": {
+        "name": _Req(str), "version": _Req(str), "description": str,
+        "overrides": _STRS, "requires": _STRS,
+    },
+    "units.toml": {
+        "unit": [{
+            "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "factor": float,
+            "kind": ("enum", UNIT_KINDS), "locale": {"*": str},
+        }],
+    },
+    "classifiers.toml": {"words": _STRS},
+    "markers.toml": {
+        "before": {"*": _STRS}, "after": {"*": _STRS}, "inner": {"*": _STRS},
+        "vague": {"alone": _STRS, "before_multiplier": _STRS}, "range": {"separators": _STRS},
+    },
+    "indicators.toml": {
+        "indicator": [{
+            "key": _Req(str), "forms": _Req(_STRS), "gloss": str,
+            "period": ("enum", PERIODS), "direction": ("enum", DIRECTIONS),
+            "comparison": ("enum", COMPARISONS),
+        }],
+    },
+    "subjects.toml": {"words": _STRS},
+    "names.toml": {"words": _STRS},
+    "context.toml": {"*": _STRS},
+}
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def _check(value: Any, spec: Any, path: list[str | int], errors: list[tuple[list[str | int], str]]
+           ) -> None:
+    if isinstance(spec, _Req):
+        spec = spec.spec
+    if spec is str:
+        if not isinstance(value, str):
+            errors.append((path, f"expected a string, got {_type_name(value)}"))
+        elif not value:
+            errors.append((path, "empty string"))
+    elif spec is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            errors.append((path, f"expected a number, got {_type_name(value)}"))
+    elif isinstance(spec, tuple) and spec[0] == "enum":
+        if value not in spec[1]:
+            errors.append((path, f"expected one of {', '.join(spec[1])}, got {value!r}"))
+    elif isinstance(spec, list):
+        if not isinstance(value, list):
+            errors.append((path, f"expected a list, got {_type_name(value)}"))
+            return
+        for i, item in enumerate(value):
+            _check(item, spec[0], [*path, i], errors)
+    elif isinstance(spec, dict):
+        if not isinstance(value, dict):
+            errors.append((path, f"expected a table, got {_type_name(value)}"))
+            return
+        for key, item in value.items():
+            sub = spec.get(key, spec.get("*"))
+            if sub is None:
+                allowed = ", ".join(k for k in spec if k != "*")
+                errors.append(([*path, key], f"unknown key (allowed: {allowed})"))
+            else:
+                _check(item, sub, [*path, key], errors)
+        for key, sub in spec.items():
+            if isinstance(sub, _Req) and key not in value:
+                errors.append(([*path, key], "missing required key"))
+
+
+def _locate(text: str, path: list[str | int]) -> int:
+    """Best-effort line number of ``path`` (keys and indexes) in a TOML text."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    i = 0
+    while i < len(path):
+        seg = path[i]
+        nxt = path[i + 1] if i + 1 < len(path) else None
+        if isinstance(seg, str) and isinstance(nxt, int):
+            # an array of tables ([[seg]]) or an inline list (seg = [...])
+            headers = [n for n in range(start, end)
+                       if re.match(rf"\s*\[\[\s*{re.escape(seg)}\s*\]\]", lines[n])]
+            if headers:
+                if nxt < len(headers):
+                    start = headers[nxt]
+                    later = [n for n in range(start + 1, end) if re.match(r"\s*\[", lines[n])]
+                    end = later[0] if later else end
+                i += 2
+                continue
+        if isinstance(seg, str):
+            header = [n for n in range(start, end)
+                      if re.match(rf"\s*\[\s*{re.escape(seg)}\s*\]", lines[n])]
+            if header:
+                start = header[0]
+                later = [n for n in range(start + 1, len(lines)) if re.match(r"\s*\[", lines[n])]
+                end = later[0] if later else len(lines)
+            else:
+                keyed = [n for n in range(start, end)
+                         if re.match(rf"\s*\"?{re.escape(seg)}\"?\s*=", lines[n])]
+                if keyed:
+                    start = keyed[0]
+        i += 1
+    return start + 1
+
+
+def _dotted(path: list[str | int]) -> str:
+    out = ""
+    for seg in path:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else seg)
+    return out
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise VocabularyError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise VocabularyError(f"{path}: {exc}") from None
+    errors: list[tuple[list[str | int], str]] = []
+    _check(data, SCHEMAS[path.name], [], errors)
+    if errors:
+        where, what = errors[0]
+        raise VocabularyError(f"{path}:{_locate(text, where)}: {_dotted(where)}: {what}")
+    return data
+
+
+# --------------------------------------------------------------------------- senses
+
+@dataclass(frozen=True)
+class UnitSense:
+    """What a unit alias means."""
+
+    unit: str
+    factor: Decimal = Decimal(1)
+    kind: str = "measure"
+    locale: tuple[tuple[str, str], ...] = ()
+    plugin: str = "core"
+
+    def for_locale(self, locale: str) -> str:
+        """The unit this alias means in ``locale`` (元 is TWD in zh-TW)."""
+        return dict(self.locale).get(locale, self.unit)
+
+    def meaning(self) -> tuple[str, Decimal, str, tuple[tuple[str, str], ...]]:
+        return (self.unit, self.factor, self.kind, self.locale)
+
+
+@dataclass(frozen=True)
+class IndicatorSense:
+    """What an indicator form means: a stable key, an English gloss, its period."""
+
+    form: str
+    key: str
+    gloss: str = ""
+    period: str | None = None
+    direction: str | None = None
+    comparison: str | None = None
+    plugin: str = "core"
+
+    def meaning(self) -> tuple[str, str | None, str | None, str | None]:
+        return (self.key, self.period, self.direction, self.comparison)
+
+
+@dataclass
+class VocabularyPart:
+    """What one plugin directory contributes, already checked and simplified."""
+
+    name: str
+    version: str
+    path: Path
+    description: str = ""
+    overrides: tuple[str, ...] = ()
+    definitions: list[Path] = field(default_factory=list)
+    units: dict[str, UnitSense] = field(default_factory=dict)
+    prefixes: dict[str, UnitSense] = field(default_factory=dict)
+    classifiers: set[str] = field(default_factory=set)
+    markers: dict[str, dict[str, str]] = field(default_factory=dict)  # position -> form -> flag
+    vague: set[str] = field(default_factory=set)
+    vague_mult: set[str] = field(default_factory=set)
+    separators: set[str] = field(default_factory=set)
+    indicators: dict[str, IndicatorSense] = field(default_factory=dict)
+    subjects: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    context: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _norm(word: str) -> str:
+    return to_simplified(word)
+
+
+def read_part(directory: Path) -> VocabularyPart:
+    """Read and check one plugin directory."""
+    directory = Path(directory)
+    meta_path = directory / "plugin.toml"
+    if not meta_path.is_file():
+        raise VocabularyError(f"{directory}: no plugin.toml")
+    meta = _load_toml(meta_path)
+    part = VocabularyPart(
+        name=meta["name"], version=meta["version"], path=directory,
+        description=meta.get("description", ""), overrides=tuple(meta.get("overrides", ())),
+    )
+    for extra in sorted(p.name for p in directory.glob("*.toml") if p.name not in SCHEMAS):
+        raise VocabularyError(f"{directory / extra}: unknown vocabulary file "
+                              f"(known: {', '.join(sorted(SCHEMAS))})")
+    # every *.txt is a pint definitions file; units.txt first
+    part.definitions.extend(sorted(directory.glob("*.txt"), key=lambda p: p.name != "units.txt"))
+
+    def load(name: str) -> dict[str, Any] | None:
+        path = directory / name
+        return _load_toml(path) if path.is_file() else None
+
+    if (data := load("units.toml")) is not None:
+        for i, entry in enumerate(data.get("unit", [])):
+            sense = UnitSense(
+                unit=entry["unit"], factor=Decimal(str(entry.get("factor", 1))),
+                kind=entry.get("kind", "measure"),
+                locale=tuple(sorted(entry.get("locale", {}).items())), plugin=part.name,
+            )
+            for table, key in ((part.units, "aliases"), (part.prefixes, "prefix")):
+                for alias in entry.get(key, []):
+                    _add(table, _norm(alias), sense, part.name, f"units.toml unit[{i}]")
+    if (data := load("classifiers.toml")) is not None:
+        part.classifiers.update(_norm(w) for w in data.get("words", []))
+    if (data := load("markers.toml")) is not None:
+        for position in MARKER_POSITIONS:
+            for flag, words in data.get(position, {}).items():
+                if flag not in FLAGS:
+                    path = directory / "markers.toml"
+                    line = _locate(path.read_text(encoding="utf-8"), [position, flag])
+                    raise VocabularyError(f"{path}:{line}: {position}.{flag}: unknown flag "
+                                          f"(one of {', '.join(FLAGS)})")
+                table = part.markers.setdefault(position, {})
+                for word in words:
+                    _add(table, _norm(word), flag, part.name, f"markers.toml {position}")
+        part.vague.update(_norm(w) for w in data.get("vague", {}).get("alone", []))
+        part.vague_mult.update(_norm(w) for w in data.get("vague", {}).get("before_multiplier", []))
+        part.separators.update(_norm(w) for w in data.get("range", {}).get("separators", []))
+    if (data := load("indicators.toml")) is not None:
+        for entry in data.get("indicator", []):
+            for form in entry["forms"]:
+                sense = IndicatorSense(
+                    form=_norm(form), key=entry["key"], gloss=entry.get("gloss", ""),
+                    period=entry.get("period"), direction=entry.get("direction"),
+                    comparison=entry.get("comparison"), plugin=part.name,
+                )
+                _add(part.indicators, sense.form, sense, part.name,
+                     f"indicators.toml {entry['key']}")
+    if (data := load("subjects.toml")) is not None:
+        part.subjects.update(_norm(w) for w in data.get("words", []))
+    if (data := load("names.toml")) is not None:
+        part.names.update(_norm(w) for w in data.get("words", []))
+    if (data := load("context.toml")) is not None:
+        for key, words in data.items():
+            part.context.setdefault(key, set()).update(_norm(w) for w in words)
+    return part
+
+
+def _meaning(value: Any) -> Any:
+    return value.meaning() if hasattr(value, "meaning") else value
+
+
+def _add(table: dict[str, Any], form: str, value: Any, plugin: str, where: str) -> None:
+    old = table.get(form)
+    if old is not None and _meaning(old) != _meaning(value):
+        raise VocabularyError(f"plugin {plugin!r}: {form!r} has two meanings in {where}")
+    table[form] = value
+
+
+# --------------------------------------------------------------------------- merged
+
+@dataclass
+class Vocabulary:
+    """The merged vocabulary of a set of plugins."""
+
+    parts: tuple[VocabularyPart, ...]
+    units: dict[str, UnitSense]
+    prefixes: dict[str, UnitSense]
+    classifiers: frozenset[str]
+    markers: dict[str, dict[str, str]]
+    vague: frozenset[str]
+    vague_mult: frozenset[str]
+    separators: frozenset[str]
+    indicators: dict[str, IndicatorSense]
+    subjects: frozenset[str]
+    names: frozenset[str]
+    context: dict[str, frozenset[str]]
+
+    @property
+    def plugin_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.parts)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of the context vocabulary (empty if no plugin gives it)."""
+        return self.context.get(key, frozenset())
+
+
+def _merge_table(target: dict[str, Any], owner: dict[str, str], source: Mapping[str, Any],
+                 part: VocabularyPart, overrides: Mapping[str, tuple[str, ...]], what: str) -> None:
+    for form, value in source.items():
+        if form in target and _meaning(target[form]) != _meaning(value):
+            other = owner[form]
+            if other in part.overrides:
+                pass  # the newcomer wins, as documented
+            elif part.name in overrides.get(other, ()):
+                continue  # the earlier plugin wins
+            else:
+                raise PluginConflict(
+                    f"plugins {other!r} and {part.name!r} give the {what} {form!r} different "
+                    f"meanings ({_meaning(target[form])!r} and {_meaning(value)!r}); list one "
+                    f"under `overrides` in the other's plugin.toml to choose"
+                )
+        target[form] = value
+        owner[form] = part.name
+
+
+def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
+    """Merge plugin parts, in order, into one vocabulary."""
+    parts = tuple(parts)
+    overrides = {p.name: p.overrides for p in parts}
+    seen: set[str] = set()
+    units: dict[str, UnitSense] = {}
+    prefixes: dict[str, UnitSense] = {}
+    indicators: dict[str, IndicatorSense] = {}
+    markers: dict[str, dict[str, str]] = {pos: {} for pos in MARKER_POSITIONS}
+    owners: dict[str, dict[str, str]] = {}
+    classifiers: set[str] = set()
+    context: dict[str, set[str]] = {}
+    for part in parts:
+        if part.name in seen:
+            raise PluginConflict(f"two plugins are called {part.name!r} ({part.path})")
+        seen.add(part.name)
+        _merge_table(units, owners.setdefault("units", {}), part.units, part, overrides,
+                     "unit alias")
+        _merge_table(prefixes, owners.setdefault("prefixes", {}), part.prefixes, part,
+                     overrides, "unit prefix")
+        _merge_table(indicators, owners.setdefault("indicators", {}), part.indicators, part,
+                     overrides, "indicator")
+        for pos, table in part.markers.items():
+            _merge_table(markers[pos], owners.setdefault("markers." + pos, {}), table, part,
+                         overrides, f"{pos} marker")
+        classifiers |= part.classifiers
+        for key, words in part.context.items():
+            context.setdefault(key, set()).update(words)
+    clash = sorted(set(units) & classifiers)
+    if clash:
+        raise PluginConflict(f"{clash[0]!r} is both a unit alias and a measure word; "
+                             "a surface form must have one meaning")
+    return Vocabulary(
+        parts=parts, units=units, prefixes=prefixes, classifiers=frozenset(classifiers),
+        markers=markers,
+        vague=frozenset().union(*(p.vague for p in parts)),
+        vague_mult=frozenset().union(*(p.vague_mult for p in parts)),
+        separators=frozenset().union(*(p.separators for p in parts)),
+        indicators=indicators,
+        subjects=frozenset().union(*(p.subjects for p in parts)),
+        names=frozenset().union(*(p.names for p in parts)),
+        context={k: frozenset(v) for k, v in context.items()},
+    )
