@@ -77,7 +77,9 @@ class ContextReader:
         self.unit_links = w("unit_links")
         self.tail_words = sorted(w("metric_tail_words"), key=len, reverse=True)
         self.head_words = sorted(w("metric_head_words"), key=len, reverse=True)
-        self.indicator_re = re.compile(trie_regex(vocab.indicators))
+        # words that contain an indicator form without being one (规模以上 is not 规模)
+        self.not_indicators = w("not_indicators")
+        self.indicator_re = re.compile(trie_regex(set(vocab.indicators) | self.not_indicators))
         self.names_re = re.compile(trie_regex(vocab.names)) if vocab.names else None
         self.subject_re = re.compile(trie_regex(vocab.subjects)) if vocab.subjects else None
         self.subject_stop_re = re.compile(trie_regex(w("subject_stops")))
@@ -114,12 +116,13 @@ class ContextReader:
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and before.endswith(self.rank_before):
             return "rank"
-        if "year" in units and len(e.units) == 1:
-            if self._is_year_date(e, span, before, after, locale):
-                return "date"
+        if units == {"year"} and self._is_year_date(e, span, before, after, locale):
+            return "date"
         if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
                 and span.lstrip().startswith("一") and len(span.strip()) == 2:
             return "article"
+        if e.chinese and e.value == 0 and (e.classifier or e.units):
+            return "a word with 零"  # 零件, 零部件
         if e.classifier == "个" and after.startswith(self.slogan_links) and e.chinese:
             return "slogan"
         if e.approx == "vague" and e.low is None and e.kinds == frozenset({"time"}):
@@ -174,27 +177,58 @@ class ContextReader:
 
     # ------------------------------------------------------------------ metric
     def _segment(self, text: str, start: int, floor: int) -> tuple[int, str]:
-        """The phrase before ``start``: back to a phrase break or ``floor``."""
-        i = start
-        while i > floor and text[i - 1] not in self.phrase_breaks \
-                and text[i - 1] not in self.clause_breaks:
-            i -= 1
-        return i, text[i:start]
+        """The phrase before ``start``: back to a phrase break or ``floor``.
 
-    def _indicator(self, segment: str) -> tuple[str, IndicatorSense] | None:
-        """The indicator in ``segment`` that ends nearest its end (longest on ties)."""
-        best: tuple[int, int, str] | None = None
+        A closed parenthesis is transparent (年产(药用)食用菌4万吨 reads 年产), its
+        content is dropped from the phrase.
+        """
+        i = start
+        kept: list[str] = []
+        while i > floor:
+            ch = text[i - 1]
+            if ch == ")":
+                opening = text.rfind("(", floor, i - 1)
+                if opening >= 0 and text.find(")", opening, i - 1) < 0:
+                    i = opening
+                    continue
+            if ch in self.phrase_breaks or ch in self.clause_breaks:
+                break
+            kept.append(ch)
+            i -= 1
+        return i, "".join(reversed(kept))
+
+    def _indicator(self, segment: str, *, level: bool = False, key: str | None = None
+                   ) -> tuple[str, IndicatorSense] | None:
+        """The indicator in ``segment`` that ends nearest its end (longest on ties).
+
+        With ``level``, indicators of a change (增长, 下降) are passed over; with
+        ``key``, only indicators of that key count.
+        """
+        found: list[tuple[int, int, str]] = []
         pos = 0
         while True:
             m = self.indicator_re.search(segment, pos)
             if m is None:
                 break
-            key = (m.end(), len(m.group()))
-            if best is None or key > (best[0], best[1]):
-                best = (m.end(), len(m.group()), m.group())
             pos = m.start() + 1
-        if best is None:
+            if m.group() in self.not_indicators:
+                pos = m.end()
+                continue
+            sense = self.vocab.indicators[m.group()]
+            if (level and sense.direction) or (key is not None and sense.key != key):
+                continue
+            found.append((m.end(), len(m.group()), m.group()))
+        if not found:
             return None
+        found.sort(reverse=True)
+        best = found[0]
+        if self.vocab.indicators[best[2]].weak:
+            # 年生产能力预计达: a weak word gives way to a plain indicator before it
+            plain = [f for f in found if f[0] <= best[0] - best[1]
+                     and not self.vocab.indicators[f[2]].weak
+                     and not self.vocab.indicators[f[2]].direction]
+            if plain:
+                best = plain[0]
         return best[2], self.vocab.indicators[best[2]]
 
     def _clean(self, phrase: str) -> str:
@@ -264,7 +298,7 @@ class ContextReader:
             names = [m.span() for m in self.names_re.finditer(text)]
         readings = [Reading() for _ in cands]
         self._share_units(text, cands, readings)
-        for c, r in zip(cands, readings):
+        for c, r in zip(cands, readings, strict=False):
             if r.expr is not None:
                 c.expr = r.expr
         kept: list[int] = []
@@ -279,23 +313,38 @@ class ContextReader:
             c, r = cands[i], readings[i]
             prev_c = cands[prev] if prev is not None else None
             floor = prev_c.end if prev_c is not None else 0
-            seg_start, segment = self._segment(text, c.start, floor)
-            clause_start = seg_start
+            clause_start = c.start
             while clause_start > 0 and text[clause_start - 1] not in self.clause_breaks:
                 clause_start -= 1
+            same_clause = prev_c is not None and prev_c.end >= clause_start
+            seg_start, segment = self._segment(text, c.start, floor)
+            if seg_start > 0 and text[seg_start - 1] == "(" and not segment and \
+                    not (same_clause and prev_c is not None and prev_c.end == seg_start - 1):
+                # a quantity opening a parenthesis qualifies what precedes it: 占比最大(约4成)
+                seg_start, segment = self._segment(text, seg_start - 1, floor)
             found = self._indicator(segment)
-            linked = prev_c is not None and prev_c.end >= clause_start and \
-                self._linked(text[prev_c.end:seg_start] + segment)
+            if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
+                # 占签约项目总数的38%: a share verb governs a percentage
+                share = self._indicator(segment, key="share")
+                if share is not None and (found is None or not found[1].direction) and \
+                        any(u.unit == "percent" for u, _ in c.expr.units):
+                    found = share
+            if (found is None or found[1].direction) and \
+                    text[:c.start].rstrip(" ").endswith(("至", "到")):
+                # 销量增长了3%至1100万部: the level reached is the quantity's, not the change's
+                level = self._indicator(text[clause_start:c.start], level=True)
+                if level is not None:
+                    found = level
+            inherit = same_clause and prev is not None and bool(readings[prev].metric)
             if found is not None:
                 r.metric, r.sense = found
-            elif linked and prev is not None and readings[prev].metric:
+            elif inherit and prev is not None and prev_c is not None and \
+                    self._linked(text[prev_c.end:c.start]):
                 p = readings[prev]
                 r.metric, r.sense = p.metric, p.sense
             else:
-                cleaned = self._clean(segment)
-                r.metric = cleaned or None
-                if r.metric is None and prev is not None and prev_c is not None \
-                        and prev_c.end >= clause_start and readings[prev].metric:
+                r.metric = self._clean(segment) or None
+                if r.metric is None and inherit and prev is not None:
                     p = readings[prev]
                     r.metric, r.sense = p.metric, p.sense
             if r.sense is not None:
@@ -305,7 +354,7 @@ class ContextReader:
             r.per = self._period(r.metric, r.sense) if r.metric else None
             nxt = cands[kept[n + 1]].start if n + 1 < len(kept) else len(text)
             r.subject = self._subject(text, c.end, nxt if nxt > c.end else len(text))
-            if r.subject is None and nxt == c.end or (
+            if (r.subject is None and nxt == c.end) or (
                     n + 1 < len(kept) and text[c.end:nxt].strip() == ""):
                 # 120台2.5MW风机: the subject comes after the next quantity
                 after_next = cands[kept[n + 1]].end if n + 1 < len(kept) else c.end
@@ -314,13 +363,23 @@ class ContextReader:
         return readings
 
     def _linked(self, gap: str) -> bool:
-        """Whether ``gap`` (between two quantities) only joins list members."""
+        """Whether ``gap`` (between two quantities) joins members of one list.
+
+        It does when it is made of list links only (、 和 及 ...), or when it
+        holds a link and, after it, a short name and no indicator of its own:
+        年产葛粉3000吨、糊化粉3000吨 (the second shares 年产).
+        """
         gap = gap.strip(" ")
         if not gap:
             return True
+        rest = gap
         for word in sorted(self.list_links, key=len, reverse=True):
-            gap = gap.replace(word, "")
-        return gap.strip(" ") == ""
+            rest = rest.replace(word, "")
+        if not rest.strip(" "):
+            return True
+        if len(gap) > MAX_SUBJECT_CHARS + 2 or self.indicator_re.search(gap):
+            return False
+        return any(gap.startswith(w) or w in gap for w in ("、", "和", "及", "与", "以及"))
 
     def _share_units(self, text: str, cands: list[Candidate], readings: list[Reading]) -> None:
         """高于全国、全省1.2个、0.5个百分点: the last member's unit is everyone's.

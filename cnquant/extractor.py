@@ -11,12 +11,13 @@ identical candidate windows are cached.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedInput
 
 from cnquant.context import Candidate, ContextReader, Reading
 from cnquant.grammar import build_parser
@@ -91,34 +92,28 @@ class Extractor:
     def _parse_uncached(self, window: str) -> tuple[int, Expr] | None:
         """The longest prefix of ``window`` that is a quantity, with its value."""
         try:
-            return len(window.rstrip(" ")), self._parser.parse(window)
+            expr: Expr = self._parser.parse(window)  # type: ignore[assignment]
+            return len(window.rstrip(" ")), expr
         except _FAIL:
             pass
         best: tuple[int, Expr] | None = None
         ip = self._parser.parse_interactive(window)
-        fed_end = 0  # end of the tokens fed so far
-        pending = 0  # end of the token being fed
-
-        def try_end() -> None:
-            nonlocal best
-            if fed_end and (best is None or fed_end > best[0]) and "$END" in ip.choices():
-                try:
-                    best = (fed_end, ip.copy().feed_eof())
-                except _FAIL:
-                    pass
-
-        try:
-            for token in ip.iter_parse():  # yields a token, then feeds it
-                fed_end = pending
-                try_end()
-                pending = token.end_pos or 0
-            fed_end = pending
-            try_end()
-        except UnexpectedCharacters:  # the lexer stopped: every token so far was fed
-            fed_end = pending
-            try_end()
-        except _FAIL:
-            pass
+        tokens = ip.lexer_thread.lex(ip.parser_state)  # type: ignore[no-untyped-call]
+        while True:
+            try:
+                token = next(tokens)
+            except StopIteration:
+                break
+            except _FAIL:  # the lexer found nothing it may take here
+                break
+            try:
+                ip.feed_token(token)
+            except _FAIL:  # the parser refused the token
+                break
+            if "$END" in ip.choices():  # type: ignore[no-untyped-call]
+                with contextlib.suppress(*_FAIL):
+                    best = (token.end_pos or 0,
+                            ip.copy().feed_eof())  # type: ignore[no-untyped-call]
         return best
 
     def parse(self, expr: str, *, locale: str | None = None) -> Mention:
@@ -134,7 +129,7 @@ class Extractor:
         if not found:
             raise ParseError("not a quantity", expr, 0)
         readings = self._context.read(norm.text, found, locale=loc, bare_numbers=True)
-        kept = [(c, r) for c, r in zip(found, readings) if r.keep]
+        kept = [(c, r) for c, r in zip(found, readings, strict=False) if r.keep]
         if not kept:
             raise ParseError(f"not a quantity ({readings[0].reason})", expr,
                              norm.to_original(found[0].start, found[0].start)[0])
@@ -183,7 +178,8 @@ class Extractor:
         norm = normalise(text)
         cands = self._candidates(norm.text)
         readings = self._context.read(norm.text, cands, locale=loc, bare_numbers=bare_numbers)
-        return [self._mention(norm, c, r, loc) for c, r in zip(cands, readings) if r.keep]
+        return [self._mention(norm, c, r, loc)
+                for c, r in zip(cands, readings, strict=True) if r.keep]
 
     def _mention(self, norm: Normalised, c: Candidate, r: Reading, locale: str) -> Mention:
         e = r.expr or c.expr

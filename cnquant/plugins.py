@@ -27,7 +27,7 @@ import sys
 import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -89,7 +89,7 @@ class Plugin:
         return self.part().version
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: Path) -> VocabularyPart:
     return read_part(path)
 

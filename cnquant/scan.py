@@ -12,8 +12,10 @@ hostile text (a megabyte of digits, of 万, of 约).
 
 >>> from cnquant.plugins import load_vocabulary
 >>> scanner = Scanner(load_vocabulary(["core"]))
->>> [w.text for w in scanner.windows("总投资50亿元，一期投资10.8亿元，占地50余公顷")]
-['50亿元', '10.8亿元', '50余公顷']
+>>> [w.text for w in scanner.windows("总投资50亿元,一期投资10.8亿元,占地50余公顷")]
+['50亿元,一', '10.8亿元,', '50余公顷']
+
+(The grammar then keeps the longest prefix it accepts, ``50亿元``.)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from cnquant.grammar import NUMERAL_CHARS
 from cnquant.vocab import Vocabulary
@@ -29,8 +32,8 @@ __all__ = ["Scanner", "Window", "trie_regex"]
 
 #: Longest run of numeral characters one token may take.
 MAX_RUN = 32
-#: Most tokens one window may take.
-MAX_TOKENS = 24
+#: Most tokens one window may take (a numeral character is one token).
+MAX_TOKENS = 48
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -39,7 +42,7 @@ def trie_regex(words: Iterable[str]) -> str:
     >>> trie_regex(["元", "万元", "万吨"])
     '(?:万(?:元|吨)|元)'
     """
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for word in set(words):
         if not word:
             continue
@@ -48,7 +51,7 @@ def trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def render(node: dict[str, dict]) -> str:
+    def render(node: dict[str, Any]) -> str:
         alts = []
         optional = "" in node
         for ch in sorted(k for k in node if k):
@@ -95,14 +98,17 @@ class Scanner:
             rf"|[{numerals}]{num_char}{{0,{MAX_RUN}}}"
         )
         percent_of = r"[百佰千仟万] ?分 ?之"
+        units = trie_regex(vocab.units)
         lead = (
             rf"(?P<num>{number})"
+            rf"|(?P<per>每 ?{units}) ?(?={num_char})"
             rf"|(?P<pre>{trie_regex(openers)}) ?(?={num_char}|{percent_of})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)})"
         )
+        # vocabulary words first: 千瓦时 is a unit, not the numeral 千 and then 瓦
         body = (
-            rf"{num_char}{{1,{MAX_RUN}}}|[0-9.,]{{1,{MAX_RUN}}}|{trie_regex(inside)}"
+            rf"{trie_regex(inside)}|[{numerals}]|[0-9.,]{{1,{MAX_RUN}}}"
             rf"|{trie_regex(openers)}|{percent_of}| (?=\S)"
         )
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
@@ -123,8 +129,9 @@ class Scanner:
             return None
         start, end = m.span()
         number_start = start
-        if m.group("pre") is not None:
-            number_start = m.end("pre")
+        opener = "pre" if m.group("pre") is not None else "per" if m.group("per") else None
+        if opener is not None:
+            number_start = m.end(opener)
             while number_start < end and text[number_start] == " ":
                 number_start += 1
         return Window(start, end, text[start:end], number_start)

@@ -6,7 +6,7 @@ resolved by locale), the measure word of a count, and the approximation flag.
 
 >>> from cnquant import parse
 >>> m = parse("约3至5万吨")
->>> (m.low, m.high, m.unit, m.approx)
+>>> (m.low, m.high, m.unit, str(m.approx))
 (30000, 50000, 'metric_ton', 'range')
 >>> parse("每吨500元").unit
 'CNY/metric_ton'
@@ -89,10 +89,7 @@ def _expr(n: Num, part: UnitPart | None) -> Expr:
     if part is None:
         return Expr(n.value, n.low, n.high, approx=_approx_of(n), bare=True, exp=n.exp,
                     chinese=n.chinese)
-    if part.ratio == "zhe":
-        n = _zhe(n)
-    else:
-        n = _num_of(n, part.factor, part.extra)
+    n = _zhe(n) if part.ratio == "zhe" else _num_of(n, part.factor, part.extra)
     return Expr(n.value, n.low, n.high, part.units, part.classifier, _approx_of(n), False,
                 n.exp, n.chinese, part.factor)
 
@@ -157,16 +154,14 @@ class QuantityTransformer(Transformer[Any, Any]):
         a, b = exprs
         if a.value is None or b.value is None:
             raise Reject("a range of ranges")
+        low = a.value
         if not a.units and not a.classifier and (b.units or b.classifier):
-            a = replace(a, units=b.units, classifier=b.classifier, bare=False)
             # the multiplier and the unit's factor go with the unit: 3至5万吨, 六至七成
-            factor = b.unit_factor
-            if a.exp == 0 and b.exp:
-                a = replace(a, value=a.value * Decimal(10) ** b.exp * factor)
-            elif factor != 1:
-                a = replace(a, value=a.value * factor)
+            scale = Decimal(10) ** b.exp if a.exp == 0 and b.exp else Decimal(1)
+            a = replace(a, value=low * scale * b.unit_factor, units=b.units,
+                        classifier=b.classifier, bare=False)
         elif a.exp == 0 and b.exp and a.units == b.units and a.classifier == b.classifier:
-            a = replace(a, value=a.value * Decimal(10) ** b.exp)
+            a = replace(a, value=low * Decimal(10) ** b.exp)
         if a.units and b.units and _unit_key(a.units) != _unit_key(b.units):
             try:
                 a = _convert(a, b.units)
@@ -366,5 +361,7 @@ def _convert(a: Expr, units: Units) -> Expr:
 def make_transformer(vocab: Vocabulary) -> Transformer[Any, Any]:
     """The transformer for the full grammar: quantity rules plus numerals ones."""
     inner = dict(vocab.markers.get("inner", {}))
-    return merge_transformers(QuantityTransformer(vocab), numerals=NumeralTransformer(inner))
+    merged: Transformer[Any, Any] = merge_transformers(  # type: ignore[no-untyped-call]
+        QuantityTransformer(vocab), numerals=NumeralTransformer(inner))
+    return merged
 

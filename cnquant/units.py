@@ -11,7 +11,7 @@ into USD without an explicit rate, and ``percentage_point`` never into percent.
 >>> ureg.Quantity(2, "percentage_point").to("percent")
 Traceback (most recent call last):
 ...
-pint.errors.DimensionalityError: Cannot convert from 'percentage_point' ([percentage_point]) to 'percent' (dimensionless)
+pint.errors.DimensionalityError: Cannot convert from 'percentage_point' ...
 """
 
 from __future__ import annotations
@@ -51,8 +51,7 @@ def _first_party_files() -> list[Path]:
 
 
 def _build() -> Any:
-    registry = pint.UnitRegistry(on_redefinition="raise")
-    return registry
+    return pint.UnitRegistry(on_redefinition="raise")
 
 
 ureg: Any = _build()

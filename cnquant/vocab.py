@@ -32,7 +32,7 @@ from cnquant.normalise import to_simplified
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
     "FLAGS",
@@ -94,7 +94,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "indicator": [{
             "key": _Req(str), "forms": _Req(_STRS), "gloss": str,
             "period": ("enum", PERIODS), "direction": ("enum", DIRECTIONS),
-            "comparison": ("enum", COMPARISONS),
+            "comparison": ("enum", COMPARISONS), "weak": bool,
         }],
     },
     "subjects.toml": {"words": _STRS},
@@ -116,6 +116,9 @@ def _check(value: Any, spec: Any, path: list[str | int], errors: list[tuple[list
             errors.append((path, f"expected a string, got {_type_name(value)}"))
         elif not value:
             errors.append((path, "empty string"))
+    elif spec is bool:
+        if not isinstance(value, bool):
+            errors.append((path, f"expected true or false, got {_type_name(value)}"))
     elif spec is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             errors.append((path, f"expected a number, got {_type_name(value)}"))
@@ -200,7 +203,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
     if errors:
         where, what = errors[0]
         raise VocabularyError(f"{path}:{_locate(text, where)}: {_dotted(where)}: {what}")
-    return data
+    result: dict[str, Any] = data
+    return result
 
 
 # --------------------------------------------------------------------------- senses
@@ -233,10 +237,11 @@ class IndicatorSense:
     period: str | None = None
     direction: str | None = None
     comparison: str | None = None
+    weak: bool = False
     plugin: str = "core"
 
-    def meaning(self) -> tuple[str, str | None, str | None, str | None]:
-        return (self.key, self.period, self.direction, self.comparison)
+    def meaning(self) -> tuple[str, str | None, str | None, str | None, bool]:
+        return (self.key, self.period, self.direction, self.comparison, self.weak)
 
 
 @dataclass
@@ -307,21 +312,23 @@ def read_part(directory: Path) -> VocabularyPart:
                     line = _locate(path.read_text(encoding="utf-8"), [position, flag])
                     raise VocabularyError(f"{path}:{line}: {position}.{flag}: unknown flag "
                                           f"(one of {', '.join(FLAGS)})")
-                table = part.markers.setdefault(position, {})
+                flags = part.markers.setdefault(position, {})
                 for word in words:
-                    _add(table, _norm(word), flag, part.name, f"markers.toml {position}")
+                    _add(flags, _norm(word), flag, part.name, f"markers.toml {position}")
         part.vague.update(_norm(w) for w in data.get("vague", {}).get("alone", []))
-        part.vague_mult.update(_norm(w) for w in data.get("vague", {}).get("before_multiplier", []))
+        vague = data.get("vague", {})
+        part.vague_mult.update(_norm(w) for w in vague.get("before_multiplier", []))
         part.separators.update(_norm(w) for w in data.get("range", {}).get("separators", []))
     if (data := load("indicators.toml")) is not None:
         for entry in data.get("indicator", []):
             for form in entry["forms"]:
-                sense = IndicatorSense(
+                indicator = IndicatorSense(
                     form=_norm(form), key=entry["key"], gloss=entry.get("gloss", ""),
                     period=entry.get("period"), direction=entry.get("direction"),
-                    comparison=entry.get("comparison"), plugin=part.name,
+                    comparison=entry.get("comparison"), weak=entry.get("weak", False),
+                    plugin=part.name,
                 )
-                _add(part.indicators, sense.form, sense, part.name,
+                _add(part.indicators, indicator.form, indicator, part.name,
                      f"indicators.toml {entry['key']}")
     if (data := load("subjects.toml")) is not None:
         part.subjects.update(_norm(w) for w in data.get("words", []))

@@ -35,7 +35,7 @@ def syllables() -> list[str]:
     for readings in pinyin_dict.values():
         for reading in readings.split(","):
             s = toneless(reading.strip())
-            if s.isalpha() and s.isascii() or set(s) <= set("abcdefghijklmnopqrstuvwxyzü"):
+            if (s.isalpha() and s.isascii()) or set(s) <= set("abcdefghijklmnopqrstuvwxyzü"):
                 found.add(s)
     return sorted(found)
 

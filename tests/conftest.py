@@ -1,0 +1,20 @@
+"""Test set-up: no third-party plugin may change a result, and hypothesis profiles.
+
+The environment variable is set before cnquant is imported anywhere, so the
+default extractor only sees the first-party plugins of this repository.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["CNQUANT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+collect_ignore = ["tools"]

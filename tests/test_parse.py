@@ -1,0 +1,94 @@
+"""parse(): one expression in, one Mention out.  Cases from issue 2."""
+
+from __future__ import annotations
+
+import pytest
+
+import cnquant
+from cnquant import Approx, ParseError, parse
+
+CASES = [
+    # expression, value, low, high, unit, approx, metric, subject
+    ("年產(chǎn)10萬噸鋼絲", 100000, None, None, "metric_ton", "exact", "年产", "钢丝"),
+    ("50余公頃", 50, None, None, "hectare", "more_than", None, None),
+    ("利稅1.3億元", 130000000, None, None, "CNY", "exact", "利税", None),
+    ("一千五百九十点四二亿元", 159042000000, None, None, "CNY", "exact", None, None),
+    ("约3至5万吨", None, 30000, 50000, "metric_ton", "range", None, None),
+    ("0.3个百分点", 0.3, None, None, "percentage_point", "exact", None, None),
+    ("64.9%", 64.9, None, None, "percent", "exact", None, None),
+]
+
+
+@pytest.mark.parametrize(("expr", "value", "low", "high", "unit", "approx", "metric",
+                          "subject"), CASES, ids=[c[0] for c in CASES])
+def test_issue_examples(expr, value, low, high, unit, approx, metric, subject):
+    m = parse(expr)
+    assert (m.value, m.low, m.high, m.unit, str(m.approx), m.metric, m.subject) == (
+        value, low, high, unit, approx, metric, subject)
+    assert m.text == expr[m.start:m.end]
+
+
+def test_period_comes_from_the_indicator():
+    assert parse("年產(chǎn)10萬噸鋼絲").per == "year"
+    assert parse("利稅1.3億元").per is None
+
+
+def test_quantity_is_a_pint_quantity_of_the_shared_registry():
+    q = parse("50余公頃").quantity
+    assert q.to("mu").magnitude == pytest.approx(750)
+    assert q._REGISTRY is cnquant.ureg
+
+
+def test_percentage_points_never_become_percent():
+    q = parse("0.3个百分点").quantity
+    with pytest.raises(Exception, match="Cannot convert"):
+        q.to("percent")
+
+
+def test_a_date_is_not_a_quantity():
+    with pytest.raises(ParseError) as info:
+        parse("9月14日")
+    assert isinstance(info.value, ValueError)
+    assert info.value.position == 0
+
+
+@pytest.mark.parametrize("text", ["", "总投资", "万万万", "第3位"])
+def test_not_a_quantity(text):
+    with pytest.raises(ParseError):
+        parse(text)
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"50\xe4\xba\xbf", ["50亿元"]])
+def test_non_strings_raise_type_error(bad):
+    with pytest.raises(TypeError):
+        parse(bad)
+    with pytest.raises(TypeError):
+        cnquant.extract(bad)
+
+
+def test_extract_of_nothing_is_empty():
+    assert cnquant.extract("") == []
+
+
+def test_approx_is_a_str_enum():
+    m = parse("约3亿元")
+    assert m.approx is Approx.ABOUT
+    assert m.approx == "about"
+    assert m.to_dict()["approx"] == "about"
+
+
+def test_to_dict_has_exactly_the_interchange_keys():
+    d = parse("利稅1.3億元").to_dict()
+    assert list(d) == ["start", "end", "text", "value", "low", "high", "unit", "classifier",
+                       "approx", "metric", "subject", "per"]
+
+
+def test_mention_is_frozen():
+    m = parse("64.9%")
+    with pytest.raises(AttributeError):
+        m.value = 1  # type: ignore[misc]
+
+
+def test_unknown_locale_is_refused():
+    with pytest.raises(ValueError, match="locale"):
+        cnquant.extract("5元", locale="en-US")
