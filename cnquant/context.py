@@ -105,7 +105,7 @@ class ContextReader:
         after = text[c.end:c.end + 4]
         span = text[c.start:c.end]
         for s, t in names:
-            if s < c.end and c.start < t:
+            if s <= c.start and c.end <= t:
                 return "inside a name"
         if before.endswith(self.ordinal_before):
             return "ordinal"
@@ -163,6 +163,17 @@ class ContextReader:
         if before.endswith(self.rank_before):
             return "rank"
         return ""
+
+    def _names(self, text: str) -> list[tuple[int, int]]:
+        """Where the names of the vocabulary occur (overlapping occurrences too)."""
+        if self.names_re is None:
+            return []
+        spans = []
+        pos = 0
+        while (m := self.names_re.search(text, pos)) is not None:
+            spans.append(m.span())
+            pos = m.start() + 1
+        return spans
 
     def _in_short_quote(self, text: str, c: Candidate) -> bool:
         opening = max(text.rfind("“", max(0, c.start - 8), c.start),
@@ -293,9 +304,7 @@ class ContextReader:
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
              bare_numbers: bool = False) -> list[Reading]:
         """A :class:`Reading` for every candidate, in order."""
-        names = []
-        if self.names_re is not None:
-            names = [m.span() for m in self.names_re.finditer(text)]
+        names = self._names(text)
         readings = [Reading() for _ in cands]
         self._share_units(text, cands, readings)
         for c, r in zip(cands, readings, strict=False):

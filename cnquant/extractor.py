@@ -12,6 +12,7 @@ identical candidate windows are cached.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -25,7 +26,7 @@ from cnquant.mention import Approx, Mention
 from cnquant.normalise import Normalised, normalise
 from cnquant.numerals import NumeralError
 from cnquant.plugins import Plugin, load_vocabulary
-from cnquant.scan import Scanner
+from cnquant.scan import Scanner, trie_regex
 from cnquant.transform import Expr, make_transformer
 
 __all__ = ["LOCALES", "Extractor", "ParseError"]
@@ -81,6 +82,9 @@ class Extractor:
         self._parser = build_parser(self.vocab, make_transformer(self.vocab))
         self._scanner = Scanner(self.vocab)
         self._context = ContextReader(self.vocab)
+        # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
+        not_markers = self.vocab.not_markers
+        self._not_markers = re.compile(trie_regex(not_markers)) if not_markers else None
         self._parse_window = lru_cache(maxsize=cache_size)(self._parse_uncached)
 
     @property
@@ -161,8 +165,42 @@ class Extractor:
                 pos = w.number_start + 1
                 continue
             length, expr = parsed
-            found.append(Candidate(start, start + length, expr))
-            pos = start + length
+            end = start + length
+            crossing = self._crossing(text, start, end)
+            if crossing is not None:
+                trimmed = self._trim(text, start, end, w.number_start, crossing)
+                if trimmed is None:
+                    pos = max(w.number_start, start) + 1
+                    continue
+                start, end, expr = trimmed
+            found.append(Candidate(start, end, expr))
+            pos = end
+
+    def _crossing(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A not-marker word that crosses the edge of ``[start, end)``, if any."""
+        if self._not_markers is None:
+            return None
+        for edge in (start, end):
+            lo = max(0, edge - 4)
+            for m in self._not_markers.finditer(text, lo, edge + 4):
+                if m.start() < edge < m.end():
+                    return m.span()
+        return None
+
+    def _trim(self, text: str, start: int, end: int, number_start: int,
+              word: tuple[int, int]) -> tuple[int, int, Expr] | None:
+        """Re-read a candidate without the marker that belongs to ``word``."""
+        if word[0] < start < word[1] and number_start > start:
+            start = number_start  # 签约3个: drop 约
+        elif word[0] < end < word[1]:
+            end = word[0]  # 30家上下游: drop 上下
+        else:
+            return None
+        parsed = self._parse_window(text[start:end])
+        if parsed is None:
+            return None
+        length, expr = parsed
+        return start, start + length, expr
 
     def extract(self, text: str, *, locale: str | None = None,
                 bare_numbers: bool = False) -> list[Mention]:

@@ -89,6 +89,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "markers.toml": {
         "before": {"*": _STRS}, "after": {"*": _STRS}, "inner": {"*": _STRS},
         "vague": {"alone": _STRS, "before_multiplier": _STRS}, "range": {"separators": _STRS},
+        "not_markers": {"words": _STRS},
     },
     "indicators.toml": {
         "indicator": [{
@@ -261,6 +262,7 @@ class VocabularyPart:
     vague: set[str] = field(default_factory=set)
     vague_mult: set[str] = field(default_factory=set)
     separators: set[str] = field(default_factory=set)
+    not_markers: set[str] = field(default_factory=set)
     indicators: dict[str, IndicatorSense] = field(default_factory=dict)
     subjects: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
@@ -319,6 +321,7 @@ def read_part(directory: Path) -> VocabularyPart:
         vague = data.get("vague", {})
         part.vague_mult.update(_norm(w) for w in vague.get("before_multiplier", []))
         part.separators.update(_norm(w) for w in data.get("range", {}).get("separators", []))
+        part.not_markers.update(_norm(w) for w in data.get("not_markers", {}).get("words", []))
     if (data := load("indicators.toml")) is not None:
         for entry in data.get("indicator", []):
             for form in entry["forms"]:
@@ -365,6 +368,7 @@ class Vocabulary:
     vague: frozenset[str]
     vague_mult: frozenset[str]
     separators: frozenset[str]
+    not_markers: frozenset[str]
     indicators: dict[str, IndicatorSense]
     subjects: frozenset[str]
     names: frozenset[str]
@@ -436,6 +440,7 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
         vague=frozenset().union(*(p.vague for p in parts)),
         vague_mult=frozenset().union(*(p.vague_mult for p in parts)),
         separators=frozenset().union(*(p.separators for p in parts)),
+        not_markers=frozenset().union(*(p.not_markers for p in parts)),
         indicators=indicators,
         subjects=frozenset().union(*(p.subjects for p in parts)),
         names=frozenset().union(*(p.names for p in parts)),

@@ -1,0 +1,85 @@
+"""Issue 4: what is not a quantity gives no mention (dates, times, ranks, codes, names).
+
+Each case sits in a sentence that may also hold a real quantity; only the real one is
+reported.  The cases are data: one row, one rule of the language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cnquant import extract
+
+# (text, the mention texts that must be found; everything else must not)
+CASES = [
+    # dates and periods
+    ("2019年全市投资5亿元", ["5亿元"]),
+    ("9月14日签约3个项目", ["3个"]),
+    ("1-4月份完成投资76亿元", ["76亿元"]),
+    ("1至8月增长5%", ["5%"]),
+    ("一季度增长5%", ["5%"]),
+    ("上半年增长5%", ["5%"]),
+    ("二零二五年计划投资5亿元", ["5亿元"]),
+    ("二〇二五年", []),
+    ("2019-2021年", []),
+    ("107年第1季工業生產成長4.0%", ["4.0%"]),
+    ("2018年底建成", []),
+    # clock times
+    ("2026-02-06 17:14:54 发布", []),
+    ("上午9点30分开工", []),
+    ("14时召开", []),
+    # ordinals and ranks
+    ("第一批投资3亿元", ["3亿元"]),
+    ("世界500强企业", []),
+    ("排名前三", []),
+    ("居全省第5位", []),
+    ("全国排名前3位", []),
+    ("第七届文化节", []),
+    # phone numbers, postal codes, stock codes, IDs, versions
+    ("联系电话010-65363056", []),
+    ("手机13800138000", []),
+    ("邮编100000", []),
+    ("东方雨虹(002271)发布公告", []),
+    ("股票代码00012", []),
+    ("版本2.0发布", []),
+    ("V1.2版", []),
+    ("ISO9001认证", []),
+    ("阅读量:430", []),
+    # numbers inside names and slogans
+    ("一期投资10亿元", ["10亿元"]),
+    ("一带一路建设", []),
+    ("十四五规划", []),
+    ("围绕“四个一批”项目", []),
+    ("1号田", []),
+    ("粒两优8022", []),
+    ("5G基站和3C产品", []),
+    ("“3+3”重点产业", []),
+    ("“7·18”赴港招商", []),
+    # idioms and "a/one"
+    ("一对一服务", []),
+    ("万物并秀", []),
+    ("一个个重点项目", []),
+    ("千家万户", []),
+    ("这是一个缩影", []),
+    ("一成不变", []),
+    ("十分重要", []),
+    ("精密零件产品", []),
+    # words ending or starting in a marker
+    ("9月14日签约3个项目", ["3个"]),
+    ("带动30家上下游企业", ["30家"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_only_quantities_are_reported(text, expected):
+    assert [m.text for m in extract(text)] == expected
+
+
+def test_bare_numbers_are_not_reported_by_default():
+    assert extract("全市共有1500") == []
+    assert [m.value for m in extract("全市共有1500", bare_numbers=True)] == [1500]
+
+
+@pytest.mark.parametrize("text", ["9月14日", "17:14:54", "第3位", "010-65363056", "一带一路"])
+def test_not_even_as_bare_numbers(text):
+    assert extract(text, bare_numbers=True) == []
