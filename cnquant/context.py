@@ -88,6 +88,7 @@ class ContextReader:
         self.comparisons.sort(key=lambda p: -len(p[0]))
         self.period_prefixes = [(word, p) for p in PERIODS for word in w("period_" + p)]
         self.period_prefixes.sort(key=lambda p: -len(p[0]))
+        self.distributive = w("distributive_periods")
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -210,6 +211,19 @@ class ContextReader:
 
     def _indicator(self, segment: str, *, level: bool = False, key: str | None = None
                    ) -> tuple[str, IndicatorSense] | None:
+        """See :meth:`_find`; the surface form, with a distributive period word before it
+        (年均增长), and its sense."""
+        hit = self._find(segment, level=level, key=key)
+        if hit is None:
+            return None
+        form, sense, start = hit
+        for word, _period in self.period_prefixes:
+            if word in self.distributive and segment.endswith(word, 0, start):
+                return word + form, sense
+        return form, sense
+
+    def _find(self, segment: str, *, level: bool = False, key: str | None = None
+              ) -> tuple[str, IndicatorSense, int] | None:
         """The indicator in ``segment`` that ends nearest its end (longest on ties).
 
         With ``level``, indicators of a change (增长, 下降) are passed over; with
@@ -240,7 +254,7 @@ class ContextReader:
                      and not self.vocab.indicators[f[2]].direction]
             if plain:
                 best = plain[0]
-        return best[2], self.vocab.indicators[best[2]]
+        return best[2], self.vocab.indicators[best[2]], best[0] - best[1]
 
     def _clean(self, phrase: str) -> str:
         phrase = phrase.strip(" ")

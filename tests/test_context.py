@@ -1,0 +1,96 @@
+"""Stage 5: indicator, subject, period, direction, comparison and lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnquant import extract, parse
+
+
+def _read(text):
+    return [(m.text, m.metric, m.subject) for m in extract(text)]
+
+
+def test_indicator_shared_along_a_list():
+    assert _read("规划建设年产10万吨钢丝、5万吨钢丝绳项目") == [
+        ("10万吨", "年产", "钢丝"), ("5万吨", "年产", "钢丝绳")]
+
+
+def test_fenbie_shares_the_indicator():
+    ms = extract("省、焦作市重点项目分别完成投资76.2亿元和99.9亿元")
+    assert [m.metric for m in ms] == ["完成投资", "完成投资"]
+
+
+def test_growth_list():
+    ms = extract("全市规上工业增加值、产值分别增长2.6%、3.9%、3.8%和14.5%")
+    assert [m.value for m in ms] == [2.6, 3.9, 3.8, 14.5]
+    assert {m.metric for m in ms} == {"增长"}
+    assert {m.direction for m in ms} == {"up"}
+
+
+def test_unit_shared_along_a_list():
+    ms = extract("分别高于全国、全省1.2个、0.5个百分点")
+    assert [(m.value, m.unit) for m in ms] == [(1.2, "percentage_point"),
+                                              (0.5, "percentage_point")]
+    ms = extract("增幅分别高于全省7.6和2.7个百分点")
+    assert [(m.value, m.unit) for m in ms] == [(7.6, "percentage_point"),
+                                              (2.7, "percentage_point")]
+
+
+def test_metric_key_and_gloss():
+    m = parse("营业收入12亿元")
+    assert (m.metric, m.metric_key, m.metric_gloss) == ("营业收入", "revenue",
+                                                        "operating revenue")
+
+
+@pytest.mark.parametrize(("text", "direction", "comparison"), [
+    ("同比增长11.4%", "up", "yoy"),
+    ("同比下降7.4%", "down", "yoy"),
+    ("环比增长3%", "up", "mom"),
+    ("比上年增长5%", "up", "yoy"),
+    ("下降0.8%", "down", None),
+    ("高于全省平均水平3.3个百分点", "up", "peer"),
+])
+def test_direction_and_comparison(text, direction, comparison):
+    (m,) = extract(text)
+    assert (m.direction, m.comparison) == (direction, comparison)
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("年产10万吨", "year"), ("年均增长5%", "year"), ("年销售收入8.2亿元", "year"),
+    ("日产500吨", "day"), ("月均增长2%", "month"), ("总投资50亿元", None),
+])
+def test_period_implied_by_the_indicator(text, per):
+    (m,) = extract(text)
+    assert m.per == per
+
+
+def test_a_parenthesis_is_transparent_for_the_indicator():
+    (m,) = extract("项目建成后年产(药用)食用菌4万吨")
+    assert (m.metric, m.per) == ("年产", "year")
+
+
+def test_a_parenthetical_equivalent_shares_the_indicator():
+    ms = extract("全国粮食播种面积116064千公顷(174095万亩),比2018年减少975千公顷(1462万亩)")
+    assert [m.metric for m in ms][1] == ms[0].metric
+    assert ms[3].metric == ms[2].metric == "减少"
+
+
+def test_the_level_after_zhi_belongs_to_the_measured_thing():
+    ms = extract("iPod销量增长了3%至1100万部")
+    assert [(m.text, m.metric) for m in ms] == [("3%", "增长"), ("1100万部", "销量")]
+
+
+def test_share_verb_governs_a_percentage():
+    ms = extract("分别占签约项目总数和利用外资数的38%和41%")
+    assert [m.metric for m in ms] == ["占", "占"]
+
+
+def test_subject_after_de():
+    (m,) = extract("43.2%的行业同比增速改善")
+    assert m.subject == "行业"
+
+
+def test_subject_after_the_next_quantity():
+    ms = extract("项目安装120台2.5MW风机")
+    assert [(m.text, m.subject) for m in ms] == [("120台", "风机"), ("2.5MW", "风机")]
