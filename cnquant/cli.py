@@ -52,7 +52,8 @@ def _read_text(name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         raise InputError(f"{name}:{line}:{col}: not UTF-8 (byte 0x{data[exc.start]:02x} at "
                          f"offset {exc.start})") from None
 
