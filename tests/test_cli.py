@@ -78,7 +78,7 @@ def test_bare_numbers_flag(tmp_path, capsys):
     f.write_text("共有1500", encoding="utf-8")
     assert run(["extract", str(f)], capsys)[1] == ""
     status, out, _ = run(["extract", "--bare-numbers", str(f)], capsys)
-    assert json.loads(out)["value"] == 1500
+    assert status == 0 and json.loads(out)["value"] == 1500
 
 
 def test_stdin(capsys, monkeypatch):
