@@ -83,6 +83,7 @@ class ContextReader:
         self.names_re = re.compile(trie_regex(vocab.names)) if vocab.names else None
         self.subject_re = re.compile(trie_regex(vocab.subjects)) if vocab.subjects else None
         self.subject_stop_re = re.compile(trie_regex(w("subject_stops")))
+        self.generic_tails = sorted(w("subject_generic_tails"), key=len, reverse=True)
         self.comparisons = [(word, kind) for kind in ("yoy", "mom", "qoq")
                             for word in w("comparison_" + kind)]
         self.comparisons.sort(key=lambda p: -len(p[0]))
@@ -289,30 +290,47 @@ class ContextReader:
         return None
 
     # ------------------------------------------------------------------ subject
-    def _subject(self, text: str, end: int, limit: int) -> str | None:
+    def _subject(self, text: str, end: int, limit: int, *, lexicon_only: bool = False
+                 ) -> str | None:
+        """The thing counted or produced, written right after ``end``.
+
+        Words of the subject lexicon are read whole (生产线 is not cut at 生产); any
+        other character ends the subject at a stop word, punctuation or a number.
+        With ``lexicon_only`` (money) only a lexicon word makes a subject.
+        """
         i = end
         if text.startswith("的", i):
             i += 1
-        if self.subject_re is not None:
-            m = self.subject_re.match(text, i)
-            if m:
-                return m.group()
         j = i
+        lexical = False
         while j < limit and j - i < MAX_SUBJECT_CHARS:
+            m = self.subject_re.match(text, j) if self.subject_re is not None else None
+            if m is not None:
+                j = m.end()
+                lexical = True
+                continue
             ch = text[j]
+            if lexical or lexicon_only:
+                break  # after a lexicon word only another one continues the subject
             if ch in self.phrase_breaks or ch in self.clause_breaks or ch == " ":
                 break
             if ch.isdigit() or ch in NUMERAL_CHARS:
                 break
-            if j > i and (self.subject_stop_re.match(text, j)
-                          or self.indicator_re.match(text, j)):
+            if self.subject_stop_re.match(text, j) or self._change_at(text, j):
                 break
             j += 1
         subject = text[i:j]
-        if not subject or self.subject_stop_re.match(subject) or \
-                self.indicator_re.fullmatch(subject):
+        if not subject or (lexicon_only and not lexical):
+            return None
+        if self.subject_stop_re.match(subject) or self._change_at(subject, 0):
             return None
         return subject
+
+    def _change_at(self, text: str, pos: int) -> bool:
+        """Whether an indicator of a change (增长, 下降 ...) starts at ``pos``."""
+        m = self.indicator_re.match(text, pos)
+        return bool(m) and m.group() in self.vocab.indicators and \
+            self.vocab.indicators[m.group()].direction is not None
 
     # ------------------------------------------------------------------ all
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
@@ -376,12 +394,21 @@ class ContextReader:
             r.comparison = self._comparison(segment) or r.comparison
             r.per = self._period(r.metric, r.sense) if r.metric else None
             nxt = cands[kept[n + 1]].start if n + 1 < len(kept) else len(text)
-            r.subject = self._subject(text, c.end, nxt if nxt > c.end else len(text))
+            money = any(u.kind == "currency" for u, _ in c.expr.units)
+            r.subject = self._subject(text, c.end, nxt if nxt > c.end else len(text),
+                                      lexicon_only=money)
+            if r.subject and c.expr.units and not money:
+                # 年产5万吨钢丝绳项目: the product is 钢丝绳, the project is another thing
+                for tail in self.generic_tails:
+                    if r.subject.endswith(tail) and len(r.subject) > len(tail):
+                        r.subject = r.subject[: -len(tail)]
+                        break
             if (r.subject is None and nxt == c.end) or (
                     n + 1 < len(kept) and text[c.end:nxt].strip() == ""):
                 # 120台2.5MW风机: the subject comes after the next quantity
                 after_next = cands[kept[n + 1]].end if n + 1 < len(kept) else c.end
-                r.subject = self._subject(text, after_next, len(text)) or r.subject
+                r.subject = self._subject(text, after_next, len(text),
+                                          lexicon_only=money) or r.subject
             prev = i
         return readings
 
