@@ -329,8 +329,8 @@ class ContextReader:
     def _change_at(self, text: str, pos: int) -> bool:
         """Whether an indicator of a change (增长, 下降 ...) starts at ``pos``."""
         m = self.indicator_re.match(text, pos)
-        return bool(m) and m.group() in self.vocab.indicators and \
-            self.vocab.indicators[m.group()].direction is not None
+        sense = self.vocab.indicators.get(m.group()) if m is not None else None
+        return sense is not None and sense.direction is not None
 
     # ------------------------------------------------------------------ all
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
