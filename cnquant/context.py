@@ -33,6 +33,7 @@ __all__ = ["Candidate", "ContextReader", "Reading"]
 
 MAX_METRIC_CHARS = 12
 MAX_SUBJECT_CHARS = 10
+MAX_COMPOUND_HEAD = 4
 PERIODS = ("year", "quarter", "month", "week", "day")
 
 
@@ -221,6 +222,16 @@ class ContextReader:
         for word, _period in self.period_prefixes:
             if word in self.distributive and segment.endswith(word, 0, start):
                 return word + form, sense
+        if len(form) == 1 and sense.direction is None and sense.key != "share":
+            # 率, 价: a one-character noun indicator ends a compound (不良贷款率, 股价)
+            head = start
+            while head > 0 and start - head < MAX_COMPOUND_HEAD:
+                ch = segment[head - 1]
+                if ch.isdigit() or ch in NUMERAL_CHARS or not "\u4e00" <= ch <= "\u9fff" or \
+                        any(segment.endswith(w, 0, head) for w in self.head_words):
+                    break
+                head -= 1
+            form = segment[head:start] + form
         return form, sense
 
     def _find(self, segment: str, *, level: bool = False, key: str | None = None
@@ -270,7 +281,8 @@ class ContextReader:
                 if phrase.startswith(w) and len(phrase) > len(w):
                     phrase = phrase[len(w):]
                     changed = True
-        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}\-—~至到]*(月份|月|年|日|季度)", "", phrase)
+        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*(月份|月|年|日|季度)",
+                        "", phrase)
         if phrase in self.tail_words or phrase in self.head_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
