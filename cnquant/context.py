@@ -34,6 +34,8 @@ __all__ = ["Candidate", "ContextReader", "Reading"]
 MAX_METRIC_CHARS = 12
 MAX_SUBJECT_CHARS = 10
 MAX_COMPOUND_HEAD = 4
+#: How far back the indicator of a quantity is looked for, in characters.
+MAX_SEGMENT = 48
 PERIODS = ("year", "quarter", "month", "week", "day")
 
 
@@ -198,6 +200,7 @@ class ContextReader:
         """
         i = start
         kept: list[str] = []
+        floor = max(floor, start - MAX_SEGMENT)
         while i > floor:
             ch = text[i - 1]
             if ch == ")":
@@ -367,7 +370,8 @@ class ContextReader:
             prev_c = cands[prev] if prev is not None else None
             floor = prev_c.end if prev_c is not None else 0
             clause_start = c.start
-            while clause_start > 0 and text[clause_start - 1] not in self.clause_breaks:
+            while clause_start > max(0, c.start - MAX_SEGMENT) and \
+                    text[clause_start - 1] not in self.clause_breaks:
                 clause_start -= 1
             same_clause = prev_c is not None and prev_c.end >= clause_start
             seg_start, segment = self._segment(text, c.start, floor)

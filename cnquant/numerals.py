@@ -91,9 +91,11 @@ def _digits(tok: Token) -> Num:
 
 def _pair(tok: Token) -> Num:
     """A two-digit pair before a multiplier is a range: 三四百 = 300 to 400."""
+    if len(str(tok)) != 2:
+        raise NumeralError(f"{tok!s} is not a pair of digits")
     a, b = (DIGIT_VALUES[c] for c in str(tok))
-    if len(str(tok)) != 2 or not 0 < a < b:
-        raise NumeralError(f"{tok!s} is not a pair of neighbouring digits")
+    if not 0 < a < b:
+        raise NumeralError(f"{tok!s} is not a pair of rising digits")
     return Num(None, Decimal(a), Decimal(b), flag="range", chinese=True)
 
 

@@ -30,6 +30,8 @@ from cnquant.vocab import Vocabulary
 
 __all__ = ["Scanner", "Window", "trie_regex"]
 
+#: Characters a Chinese numeral may start with.
+LEADING_NUMERALS = "零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖十拾廿卅"
 #: Longest run of numeral characters one token may take.
 MAX_RUN = 32
 #: Most tokens one window may take (a numeral character is one token).
@@ -95,7 +97,10 @@ class Scanner:
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
             rf"(?<![0-9A-Za-z.]){'[0-9]'}{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
-            rf"|[{numerals}]{num_char}{{0,{MAX_RUN}}}"
+            # a Chinese numeral starts with a digit or 十 (a bare 万 or 亿 is no number),
+            # or with 百/千 before 万/亿 (千万美元)
+            rf"|(?:[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿]))"
+            rf"{num_char}{{0,{MAX_RUN}}}"
         )
         percent_of = r"[百佰千仟万] ?分 ?之"
         units = trie_regex(vocab.units)
