@@ -81,7 +81,8 @@ class ContextReader:
         self.tail_words = sorted(w("metric_tail_words"), key=len, reverse=True)
         self.head_words = sorted(w("metric_head_words"), key=len, reverse=True)
         # words that contain an indicator form without being one (规模以上 is not 规模)
-        self.not_indicators = w("not_indicators")
+        # and nouns of the subject lexicon that contain one (生产线 is not 生产)
+        self.not_indicators = w("not_indicators") | (vocab.subjects - set(vocab.indicators))
         self.indicator_re = re.compile(trie_regex(set(vocab.indicators) | self.not_indicators))
         self.names_re = re.compile(trie_regex(vocab.names)) if vocab.names else None
         self.subject_re = re.compile(trie_regex(vocab.subjects)) if vocab.subjects else None
@@ -257,6 +258,9 @@ class ContextReader:
             sense = self.vocab.indicators[m.group()]
             if (level and sense.direction) or (key is not None and sense.key != key):
                 continue
+            if len(m.group()) == 1 and sense.direction and \
+                    self._clean(segment[m.end():]) != "":
+                continue  # 增 降 涨 alone count only right before the number (起降航班 is no 降)
             found.append((m.end(), len(m.group()), m.group()))
         if not found:
             return None
@@ -273,6 +277,8 @@ class ContextReader:
 
     def _clean(self, phrase: str) -> str:
         phrase = phrase.strip(" ")
+        if phrase in self.tail_words or phrase in self.head_words:
+            return ""
         changed = True
         while changed and phrase:
             changed = False
