@@ -6,9 +6,9 @@ statistical releases, earnings (CNY/USD/HKD/TWD), energy, agriculture, real esta
 transport, in simplified, Taiwan and Hong Kong traditional script, with pinyin artefacts
 and full-width digits.
 
-Measured when the set was added (main at 9d11ca2): 559 required gold mentions (+37
-optional), span P 99.82 R 98.39 F1 99.10, fully-right F1 97.30, metric accuracy 93.62
-(n=517). The floors sit just below, so the scores can only go up.
+Measured when the set was added (main at e293b0e): 559 required gold mentions (+37
+optional); span P 99.82 R 98.39 F1 99.10 (tp 550, fp 1, fn 9), fully-right F1 97.30,
+metric accuracy 94.39 (n=517). The floors sit just below, so the scores can only go up.
 """
 
 from __future__ import annotations
@@ -35,4 +35,4 @@ def test_extra_news_floor(tmp_path):
     s = score_file("extra-news.jsonl", tmp_path).overall.scores()
     assert s["span_f1"] >= 0.990, s
     assert s["full_f1"] >= 0.970, s
-    assert s["metric_accuracy"] >= 0.935, s
+    assert s["metric_accuracy"] >= 0.940, s
