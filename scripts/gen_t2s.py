@@ -23,6 +23,11 @@ OUT = DATA / "t2s.tsv"
 OUT_S2T = DATA / "s2t.tsv"
 
 
+# Characters of the mainland standard that OpenCC's tables list only as Taiwan
+# variants (著 in 显著, 著名): kept as they are.
+STANDARD_SIMPLIFIED = {"著"}
+
+
 def opencc_dictionary_dir() -> Path:
     """Where the installed OpenCC text dictionaries are."""
     import opencc  # opencc-python-reimplemented
@@ -46,13 +51,17 @@ def read_table(path: Path) -> dict[str, str]:
 def build(dictionary_dir: Path) -> dict[str, str]:
     """The combined single-character table, variants folded in first."""
     ts = read_table(dictionary_dir / "TSCharacters.txt")
+    # characters that are simplified forms in their own right (什么's 么, 显著's 著):
+    # a variant table must not rewrite them, or simplified text would be damaged
+    simplified = set(ts.values()) | set(read_table(dictionary_dir / "STCharacters.txt"))
+    simplified |= STANDARD_SIMPLIFIED
     variants: dict[str, str] = {}
     for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
         variants.update(read_table(dictionary_dir / name))
     combined = dict(ts)
     for src, std in variants.items():
         target = ts.get(std, std)
-        if target != src:
+        if target != src and src not in simplified:
             combined[src] = target
     return dict(sorted(combined.items()))
 
