@@ -410,3 +410,67 @@ def test_an_entry_point_named_like_a_first_party_plugin_is_refused(tmp_path, mon
 
 def test_the_default_extractor_sees_every_available_plugin():
     assert set(cnquant.default_extractor().plugins) == {p.name for p in available()}
+
+
+# --------------------------------------------------------------------------- command line
+
+def _plugins_json() -> list[dict[str, object]]:
+    import io
+    import json
+
+    from cnquant.cli import main
+
+    out = io.StringIO()
+    assert main(["plugins", "--format", "json"], out=out) == 0
+    rows = json.loads(out.getvalue())
+    assert isinstance(rows, list)
+    return rows
+
+
+def test_cli_lists_every_plugin_as_json_objects():
+    rows = _plugins_json()
+    assert [r["name"] for r in rows] == [p.name for p in available()]
+    for row in rows:
+        part = read_part(plugins_dir() / str(row["name"]))
+        assert isinstance(row["version"], str) and row["version"] == part.version
+        assert row["units"] == len(part.units) + len(part.prefixes)
+        assert row["indicators"] == len({s.key for s in part.indicators.values()})
+        assert row["source"] == "first-party"
+    assert all(int(str(r["indicators"])) >= 30 for r in rows if r["name"] != "core")
+
+
+def test_cli_lists_an_installed_plugin_and_its_source(installed_plugin, monkeypatch):
+    monkeypatch.delenv(AUTOLOAD_ENV, raising=False)
+    [row] = [r for r in _plugins_json() if r["name"] == "demo_ep"]
+    assert (row["version"], row["units"], row["indicators"]) == ("0.3", 1, 0)
+    assert row["source"] == "entry point demo_ep (cnquant-demo-ep 0.3)"
+
+
+def test_cli_table_has_a_header_and_a_row_per_plugin():
+    import io
+
+    from cnquant.cli import main
+
+    out = io.StringIO()
+    assert main(["plugins"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].split()[:4] == ["name", "version", "units", "classifiers"]
+    assert [line.split()[0] for line in lines[1:]] == [p.name for p in available()]
+
+
+def test_cli_reports_a_broken_plugin_without_a_traceback(tmp_path, monkeypatch, capsys):
+    import io
+
+    from cnquant.cli import main
+
+    site = tmp_path / "site"
+    d = write_plugin(site, "broken_cli", {"indicators.toml": 'forms = "x"\n'})
+    _write_entry_point(site, "broken_cli", "pathlib:Path")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.delenv(AUTOLOAD_ENV, raising=False)
+    importlib.invalidate_caches()
+    monkeypatch.setattr("cnquant.plugins._from_entry_point",
+                        lambda ep: Plugin.from_directory(d, "entry point broken_cli"))
+    assert main(["plugins"], out=io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"cnquant: {d / 'indicators.toml'}:1: forms: unknown key")
