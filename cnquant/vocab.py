@@ -1,6 +1,6 @@
 """Vocabulary: the data that plugins contribute, read, checked and merged.
 
-A plugin is a directory of data files (see ``docs/plugins.md``).  Each file is
+A plugin is a directory of data files (see ``docs/guides/plugins.md``).  Each file is
 checked against a schema; a mistake names the file, the key and the line:
 
 >>> import tempfile, pathlib
@@ -500,6 +500,22 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
     naming both, unless one lists the other under ``overrides`` (then its meaning
     wins, whatever the order).  Word lists (measure words, subjects, names,
     context words) are unions.
+
+    >>> import tempfile, pathlib
+    >>> def plugin(name, key, meta=""):
+    ...     d = pathlib.Path(tempfile.mkdtemp()) / name
+    ...     d.mkdir()
+    ...     _ = (d / "plugin.toml").write_text(f'name = "{name}"\\nversion = "1"\\n{meta}')
+    ...     _ = (d / "indicators.toml").write_text(
+    ...         f'[[indicator]]\\nkey = "{key}"\\nforms = ["产糖量"]\\n', encoding="utf-8")
+    ...     return read_part(d)
+    >>> merge([plugin("sugar", "sugar_output"), plugin("beet", "beet_sugar")])
+    Traceback (most recent call last):
+    ...
+    cnquant.vocab.PluginConflict: plugins 'sugar' and 'beet' give the indicator '产糖量' ...
+    >>> beet = plugin("beet", "beet_sugar", 'overrides = ["sugar"]')
+    >>> merge([beet, plugin("sugar", "sugar_output")]).indicators["产糖量"].key
+    'beet_sugar'
     """
     parts = tuple(parts)
     overrides = {p.name: p.overrides for p in parts}
