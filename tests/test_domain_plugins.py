@@ -291,3 +291,13 @@ def test_subjects_are_whole_words(name):
     """A one-character lexicon word would cut longer nouns short (牛 of 牛羊)."""
     part = read_part(plugins_dir() / name)
     assert [w for w in part.subjects if len(w) < 2] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "建设年產60萬噸錳合金及50萬噸高強度鋼項目",  # dev-02
+    "规划建设年产10万吨钢丝、5万吨钢丝绳项目",
+    "项目建成后年产20万吨粗钢和15万吨钢材",
+])
+def test_a_product_of_the_lexicon_does_not_break_a_list(sentence):
+    """The second member shares 年产 although a product word of `industry` sits between."""
+    assert [m.metric for m in extractor().extract(sentence)] == ["年产", "年产"]
