@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from cnquant import __version__
 from cnquant.extractor import LOCALES, Extractor, ParseError
 from cnquant.mention import FORMAT_KEYS, Mention
+from cnquant.vocab import VocabularyError
 
 __all__ = ["main"]
 
@@ -227,5 +228,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except InputError as exc:
         print(f"cnquant: {exc}", file=sys.stderr)
         return 2
+    except VocabularyError as exc:  # a broken or conflicting plugin
+        print(f"cnquant: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -449,7 +449,9 @@ class ContextReader:
             rest = rest.replace(word, "")
         if not rest.strip(" "):
             return True
-        if len(gap) > MAX_SUBJECT_CHARS + 2 or self.indicator_re.search(gap):
+        # an indicator of its own, not a word that only contains one (锰合金 of the
+        # subject lexicon is not an indicator)
+        if len(gap) > MAX_SUBJECT_CHARS + 2 or self._indicator(gap) is not None:
             return False
         return any(gap.startswith(w) or w in gap for w in ("、", "和", "及", "与", "以及"))
 

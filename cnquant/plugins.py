@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from cnquant._resources import plugins_dir
-from cnquant.units import load_definitions
+from cnquant.units import load_definitions, unit_problem
 from cnquant.vocab import Vocabulary, VocabularyError, VocabularyPart, merge, read_part
 
 __all__ = [
@@ -166,6 +166,20 @@ def resolve(plugins: Iterable[str | Plugin] | None) -> list[Plugin]:
                                 f"not {type(p).__name__}")
     if not any(p.name == "core" for p in chosen):
         chosen.insert(0, next(p for p in first_party() if p.name == "core"))
+    # a plugin's `requires` come with it, before it
+    i = 0
+    while i < len(chosen):
+        names = {p.name for p in chosen}
+        for needed in chosen[i].part().requires:
+            if needed not in names:
+                found = [p for p in available() if p.name == needed]
+                if not found:
+                    raise PluginError(f"plugin {chosen[i].name!r} requires the plugin "
+                                      f"{needed!r}, which is not available")
+                chosen.insert(i, found[0])
+                break
+        else:
+            i += 1
     chosen.sort(key=lambda p: p.name != "core")
     seen: set[str] = set()
     unique = []
@@ -187,4 +201,6 @@ def load_vocabulary(plugins: Sequence[str | Plugin] | None = None) -> Vocabulary
         for definitions in part.definitions:
             load_definitions(definitions)
         parts.append(part)
+    for part in parts:  # after every definition is loaded: units may use another plugin's
+        part.check_units(unit_problem)
     return merge(parts)

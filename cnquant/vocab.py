@@ -1,6 +1,6 @@
 """Vocabulary: the data that plugins contribute, read, checked and merged.
 
-A plugin is a directory of data files (see ``docs/plugins.md``).  Each file is
+A plugin is a directory of data files (see ``docs/guides/plugins.md``).  Each file is
 checked against a schema; a mistake names the file, the key and the line:
 
 >>> import tempfile, pathlib
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -190,15 +190,33 @@ def _dotted(path: list[str | int]) -> str:
     return out
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def _decode(path: Path) -> str:
+    """The text of ``path``; a file that is not UTF-8 is an error naming its line."""
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise VocabularyError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise VocabularyError(f"{path}:{line}: not UTF-8 ({exc.reason}: byte "
+                              f"0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def _syntax_line(exc: Exception, text: str) -> int:
+    """The line of a TOML syntax error (tomllib writes it into the message)."""
+    lineno = getattr(exc, "lineno", None)  # Python 3.14 sets it
+    if isinstance(lineno, int):
+        return lineno
+    m = re.search(r"at line (\d+)", str(exc))
+    return int(m.group(1)) if m else max(1, len(text.splitlines()))
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    text = _decode(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise VocabularyError(f"{path}: {exc}") from None
+        raise VocabularyError(f"{path}:{_syntax_line(exc, text)}: TOML syntax error: "
+                              f"{exc}") from None
     errors: list[tuple[list[str | int], str]] = []
     _check(data, SCHEMAS[path.name], [], errors)
     if errors:
@@ -206,6 +224,12 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise VocabularyError(f"{path}:{_locate(text, where)}: {_dotted(where)}: {what}")
     result: dict[str, Any] = data
     return result
+
+
+def _error_at(path: Path, where: list[str | int], what: str) -> VocabularyError:
+    """An error naming the file, the line and the key of ``where``."""
+    line = _locate(_decode(path), where)
+    return VocabularyError(f"{path}:{line}: {_dotted(where)}: {what}")
 
 
 # --------------------------------------------------------------------------- senses
@@ -254,6 +278,7 @@ class VocabularyPart:
     path: Path
     description: str = ""
     overrides: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
     definitions: list[Path] = field(default_factory=list)
     units: dict[str, UnitSense] = field(default_factory=dict)
     prefixes: dict[str, UnitSense] = field(default_factory=dict)
@@ -267,6 +292,31 @@ class VocabularyPart:
     subjects: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     context: dict[str, set[str]] = field(default_factory=dict)
+    # where each pint unit expression of units.toml is written (for error messages)
+    unit_keys: dict[str, list[str | int]] = field(default_factory=dict)
+
+    def check_units(self, problem: Callable[[str], str | None]) -> None:
+        """Check every unit expression of ``units.toml`` with ``problem``.
+
+        ``problem(expression)`` returns None when the expression is a unit (of
+        the registry the caller knows), or what is wrong with it; the error
+        names the file, the line and the key:
+
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "plugin.toml").write_text('name = "demo"\\nversion = "1"\\n')
+        >>> _ = (d / "units.toml").write_text(
+        ...     '[[unit]]\\nunit = "metric_ton"\\naliases = ["吨"]\\n\\n'
+        ...     '[[unit]]\\nunit = "kilogramme"\\naliases = ["公斤"]\\n', encoding="utf-8")
+        >>> read_part(d).check_units(lambda u: None if u != "kilogramme" else "unknown unit")
+        Traceback (most recent call last):
+        ...
+        cnquant.vocab.VocabularyError: ...units.toml:6: unit[1].unit: 'kilogramme': unknown unit
+        """
+        for expression, where in self.unit_keys.items():
+            what = problem(expression)
+            if what is not None:
+                raise _error_at(self.path / "units.toml", where, f"{expression!r}: {what}")
 
 
 def _norm(word: str) -> str:
@@ -274,7 +324,12 @@ def _norm(word: str) -> str:
 
 
 def read_part(directory: Path) -> VocabularyPart:
-    """Read and check one plugin directory."""
+    """Read and check one plugin directory.
+
+    Every surface form is simplified (traditional forms are normalised), every
+    file is checked against its schema, and one form given two meanings inside
+    the plugin is an error.
+    """
     directory = Path(directory)
     meta_path = directory / "plugin.toml"
     if not meta_path.is_file():
@@ -283,7 +338,11 @@ def read_part(directory: Path) -> VocabularyPart:
     part = VocabularyPart(
         name=meta["name"], version=meta["version"], path=directory,
         description=meta.get("description", ""), overrides=tuple(meta.get("overrides", ())),
+        requires=tuple(meta.get("requires", ())),
     )
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", part.name):
+        raise _error_at(meta_path, ["name"], f"{part.name!r}: a plugin name is lower-case "
+                        "ASCII letters, digits, '-' and '_'")
     for extra in sorted(p.name for p in directory.glob("*.toml") if p.name not in SCHEMAS):
         raise VocabularyError(f"{directory / extra}: unknown vocabulary file "
                               f"(known: {', '.join(sorted(SCHEMAS))})")
@@ -295,44 +354,55 @@ def read_part(directory: Path) -> VocabularyPart:
         return _load_toml(path) if path.is_file() else None
 
     if (data := load("units.toml")) is not None:
+        path = directory / "units.toml"
         for i, entry in enumerate(data.get("unit", [])):
             sense = UnitSense(
                 unit=entry["unit"], factor=Decimal(str(entry.get("factor", 1))),
                 kind=entry.get("kind", "measure"),
                 locale=tuple(sorted(entry.get("locale", {}).items())), plugin=part.name,
             )
+            part.unit_keys.setdefault(sense.unit, ["unit", i, "unit"])
+            for loc, unit in sense.locale:
+                part.unit_keys.setdefault(unit, ["unit", i, "locale", loc])
+            if not entry.get("aliases") and not entry.get("prefix"):
+                raise _error_at(path, ["unit", i], "a unit needs `aliases` or `prefix`")
             for table, key in ((part.units, "aliases"), (part.prefixes, "prefix")):
-                for alias in entry.get(key, []):
-                    _add(table, _norm(alias), sense, part.name, f"units.toml unit[{i}]")
+                for j, alias in enumerate(entry.get(key, [])):
+                    _add(table, _norm(alias), sense, path, ["unit", i, key, j])
     if (data := load("classifiers.toml")) is not None:
         part.classifiers.update(_norm(w) for w in data.get("words", []))
     if (data := load("markers.toml")) is not None:
+        path = directory / "markers.toml"
         for position in MARKER_POSITIONS:
             for flag, words in data.get(position, {}).items():
                 if flag not in FLAGS:
-                    path = directory / "markers.toml"
-                    line = _locate(path.read_text(encoding="utf-8"), [position, flag])
-                    raise VocabularyError(f"{path}:{line}: {position}.{flag}: unknown flag "
-                                          f"(one of {', '.join(FLAGS)})")
+                    raise _error_at(path, [position, flag],
+                                    f"unknown flag (one of {', '.join(FLAGS)})")
                 flags = part.markers.setdefault(position, {})
-                for word in words:
-                    _add(flags, _norm(word), flag, part.name, f"markers.toml {position}")
+                for j, word in enumerate(words):
+                    _add(flags, _norm(word), flag, path, [position, flag, j])
         part.vague.update(_norm(w) for w in data.get("vague", {}).get("alone", []))
         vague = data.get("vague", {})
         part.vague_mult.update(_norm(w) for w in vague.get("before_multiplier", []))
         part.separators.update(_norm(w) for w in data.get("range", {}).get("separators", []))
         part.not_markers.update(_norm(w) for w in data.get("not_markers", {}).get("words", []))
     if (data := load("indicators.toml")) is not None:
-        for entry in data.get("indicator", []):
-            for form in entry["forms"]:
+        path = directory / "indicators.toml"
+        for i, entry in enumerate(data.get("indicator", [])):
+            if not entry["forms"]:
+                raise _error_at(path, ["indicator", i, "forms"], "an indicator needs a form")
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", entry["key"]):
+                raise _error_at(path, ["indicator", i, "key"],
+                                f"{entry['key']!r}: a key is snake_case ASCII")
+            for j, form in enumerate(entry["forms"]):
                 indicator = IndicatorSense(
                     form=_norm(form), key=entry["key"], gloss=entry.get("gloss", ""),
                     period=entry.get("period"), direction=entry.get("direction"),
                     comparison=entry.get("comparison"), weak=entry.get("weak", False),
                     plugin=part.name,
                 )
-                _add(part.indicators, indicator.form, indicator, part.name,
-                     f"indicators.toml {entry['key']}")
+                _add(part.indicators, indicator.form, indicator, path,
+                     ["indicator", i, "forms", j])
     if (data := load("subjects.toml")) is not None:
         part.subjects.update(_norm(w) for w in data.get("words", []))
     if (data := load("names.toml")) is not None:
@@ -347,10 +417,12 @@ def _meaning(value: Any) -> Any:
     return value.meaning() if hasattr(value, "meaning") else value
 
 
-def _add(table: dict[str, Any], form: str, value: Any, plugin: str, where: str) -> None:
+def _add(table: dict[str, Any], form: str, value: Any, path: Path,
+         where: list[str | int]) -> None:
     old = table.get(form)
     if old is not None and _meaning(old) != _meaning(value):
-        raise VocabularyError(f"plugin {plugin!r}: {form!r} has two meanings in {where}")
+        raise _error_at(path, where, f"{form!r} has two meanings in one plugin "
+                        f"({_meaning(old)!r} and {_meaning(value)!r})")
     table[form] = value
 
 
@@ -388,11 +460,15 @@ def _merge_table(target: dict[str, Any], owner: dict[str, str], source: Mapping[
     for form, value in source.items():
         if form in target and _meaning(target[form]) != _meaning(value):
             other = owner[form]
-            if other in part.overrides:
-                pass  # the newcomer wins, as documented
-            elif part.name in overrides.get(other, ()):
-                continue  # the earlier plugin wins
-            else:
+            mine = other in part.overrides
+            theirs = part.name in overrides.get(other, ())
+            if mine and theirs:
+                raise PluginConflict(
+                    f"plugins {other!r} and {part.name!r} override each other and give the "
+                    f"{what} {form!r} different meanings; only one may override the other")
+            if theirs:
+                continue  # the plugin that overrides wins, whatever the order
+            if not mine:
                 raise PluginConflict(
                     f"plugins {other!r} and {part.name!r} give the {what} {form!r} different "
                     f"meanings ({_meaning(target[form])!r} and {_meaning(value)!r}); list one "
@@ -402,8 +478,45 @@ def _merge_table(target: dict[str, Any], owner: dict[str, str], source: Mapping[
         owner[form] = part.name
 
 
+def _check_keys(indicators: Mapping[str, IndicatorSense]) -> None:
+    """One key, one concept: every form of a key has the same period, direction,
+    comparison and weakness, whichever plugin gives it."""
+    first: dict[str, IndicatorSense] = {}
+    for sense in indicators.values():
+        seen = first.setdefault(sense.key, sense)
+        if seen.meaning() != sense.meaning():
+            who = (f"plugins {seen.plugin!r} and {sense.plugin!r} use" if seen.plugin !=
+                   sense.plugin else f"plugin {sense.plugin!r} uses")
+            raise PluginConflict(
+                f"{who} the indicator key {sense.key!r} for two concepts: {seen.form!r} "
+                f"is {seen.meaning()[1:]!r} and {sense.form!r} is {sense.meaning()[1:]!r} "
+                "(period, direction, comparison, weak)")
+
+
 def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
-    """Merge plugin parts, in order, into one vocabulary."""
+    """Merge plugin parts, in order, into one vocabulary.
+
+    A surface form given two meanings by two plugins is a :class:`PluginConflict`
+    naming both, unless one lists the other under ``overrides`` (then its meaning
+    wins, whatever the order).  Word lists (measure words, subjects, names,
+    context words) are unions.
+
+    >>> import tempfile, pathlib
+    >>> def plugin(name, key, meta=""):
+    ...     d = pathlib.Path(tempfile.mkdtemp()) / name
+    ...     d.mkdir()
+    ...     _ = (d / "plugin.toml").write_text(f'name = "{name}"\\nversion = "1"\\n{meta}')
+    ...     _ = (d / "indicators.toml").write_text(
+    ...         f'[[indicator]]\\nkey = "{key}"\\nforms = ["产糖量"]\\n', encoding="utf-8")
+    ...     return read_part(d)
+    >>> merge([plugin("sugar", "sugar_output"), plugin("beet", "beet_sugar")])
+    Traceback (most recent call last):
+    ...
+    cnquant.vocab.PluginConflict: plugins 'sugar' and 'beet' give the indicator '产糖量' ...
+    >>> beet = plugin("beet", "beet_sugar", 'overrides = ["sugar"]')
+    >>> merge([beet, plugin("sugar", "sugar_output")]).indicators["产糖量"].key
+    'beet_sugar'
+    """
     parts = tuple(parts)
     overrides = {p.name: p.overrides for p in parts}
     seen: set[str] = set()
@@ -412,7 +525,7 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
     indicators: dict[str, IndicatorSense] = {}
     markers: dict[str, dict[str, str]] = {pos: {} for pos in MARKER_POSITIONS}
     owners: dict[str, dict[str, str]] = {}
-    classifiers: set[str] = set()
+    classifiers: dict[str, str] = {}  # measure word -> the first plugin that gives it
     context: dict[str, set[str]] = {}
     for part in parts:
         if part.name in seen:
@@ -427,13 +540,17 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
         for pos, table in part.markers.items():
             _merge_table(markers[pos], owners.setdefault("markers." + pos, {}), table, part,
                          overrides, f"{pos} marker")
-        classifiers |= part.classifiers
+        for word in sorted(part.classifiers):
+            classifiers.setdefault(word, part.name)
         for key, words in part.context.items():
             context.setdefault(key, set()).update(words)
-    clash = sorted(set(units) & classifiers)
+    clash = sorted(set(units) & set(classifiers))
     if clash:
-        raise PluginConflict(f"{clash[0]!r} is both a unit alias and a measure word; "
-                             "a surface form must have one meaning")
+        form = clash[0]
+        raise PluginConflict(f"{form!r} is a unit alias in plugin {owners['units'][form]!r} "
+                             f"and a measure word in plugin {classifiers[form]!r}; a surface "
+                             "form must have one meaning")
+    _check_keys(indicators)
     return Vocabulary(
         parts=parts, units=units, prefixes=prefixes, classifiers=frozenset(classifiers),
         markers=markers,

@@ -17,4 +17,5 @@ settings.register_profile("ci", max_examples=2000, deadline=None,
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-collect_ignore = ["tools"]
+# example_plugin is a distribution of its own (tests/test_example_plugin.py builds it)
+collect_ignore = ["tools", "example_plugin"]
