@@ -31,7 +31,7 @@ from cnquant.vocab import IndicatorSense, Vocabulary
 
 __all__ = ["Candidate", "ContextReader", "Reading"]
 
-MAX_METRIC_CHARS = 12
+MAX_METRIC_CHARS = 20
 MAX_SUBJECT_CHARS = 10
 MAX_COMPOUND_HEAD = 4
 #: How far back the indicator of a quantity is looked for, in characters.
@@ -94,6 +94,7 @@ class ContextReader:
         self.period_prefixes = [(word, p) for p in PERIODS for word in w("period_" + p)]
         self.period_prefixes.sort(key=lambda p: -len(p[0]))
         self.distributive = w("distributive_periods")
+        self.subordinators = tuple(w("time_clause_ends"))
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -258,9 +259,10 @@ class ContextReader:
             sense = self.vocab.indicators[m.group()]
             if (level and sense.direction) or (key is not None and sense.key != key):
                 continue
-            if len(m.group()) == 1 and sense.direction and \
-                    self._clean(segment[m.end():]) != "":
-                continue  # 增 降 涨 alone count only right before the number (起降航班 is no 降)
+            if len(m.group()) == 1 and key is None and self._clean(segment[m.end():]) != "":
+                continue  # 增 降 投 alone count only right before the number (起降航班 is no 降)
+            if segment.startswith(self.subordinators, m.end()):
+                continue  # 项目建成后, 建设高峰期: a time clause, not what is measured
             found.append((m.end(), len(m.group()), m.group()))
         if not found:
             return None
@@ -290,8 +292,8 @@ class ContextReader:
                 if phrase.startswith(w) and len(phrase) > len(w):
                     phrase = phrase[len(w):]
                     changed = True
-        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*(月份|月|年|日|季度)",
-                        "", phrase)
+        phrase = re.sub(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
+                        rf"(?:月份|月|年|日|号|季度))+", "", phrase)
         if phrase in self.tail_words or phrase in self.head_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
@@ -386,6 +388,12 @@ class ContextReader:
                 # a quantity opening a parenthesis qualifies what precedes it: 占比最大(约4成)
                 seg_start, segment = self._segment(text, seg_start - 1, floor)
             found = self._indicator(segment)
+            if found is None and prev_c is not None and same_clause and \
+                    prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
+                # 粮食总产量连续8年稳定在60亿斤: read past the duration
+                before = cands[kept[n - 2]].end if n >= 2 else 0
+                _, earlier = self._segment(text, prev_c.start, before)
+                found = self._indicator(self._clean(earlier) or earlier)
             if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
                 # 占签约项目总数的38%: a share verb governs a percentage
                 share = self._indicator(segment, key="share")

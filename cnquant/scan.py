@@ -107,7 +107,9 @@ class Scanner:
         lead = (
             rf"(?P<num>{number})"
             rf"|(?P<per>每 ?{units}) ?(?={num_char})"
-            rf"|(?P<pre>{trie_regex(openers)}) ?(?={num_char}|{percent_of})"
+            # up to three opening words: 约合人民币9.4亿元
+            rf"|(?P<pre>(?:{trie_regex(openers)}) ?(?:(?:{trie_regex(openers)}) ?){{0,2}})"
+            rf"(?={num_char}|{percent_of})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)})"
         )
