@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cnquant.grammar import NUMERAL_CHARS
 from cnquant.scan import trie_regex
@@ -95,6 +95,7 @@ class ContextReader:
         self.period_prefixes.sort(key=lambda p: -len(p[0]))
         self.distributive = w("distributive_periods")
         self.subordinators = tuple(w("time_clause_ends"))
+        self.detached_about = tuple(w("detached_about"))
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -216,11 +217,11 @@ class ContextReader:
             i -= 1
         return i, "".join(reversed(kept))
 
-    def _indicator(self, segment: str, *, level: bool = False, key: str | None = None
-                   ) -> tuple[str, IndicatorSense] | None:
+    def _indicator(self, segment: str, *, level: bool = False, key: str | None = None,
+                   skip_key: str | None = None) -> tuple[str, IndicatorSense] | None:
         """See :meth:`_find`; the surface form, with a distributive period word before it
         (年均增长), and its sense."""
-        hit = self._find(segment, level=level, key=key)
+        hit = self._find(segment, level=level, key=key, skip_key=skip_key)
         if hit is None:
             return None
         form, sense, start = hit
@@ -239,8 +240,8 @@ class ContextReader:
             form = segment[head:start] + form
         return form, sense
 
-    def _find(self, segment: str, *, level: bool = False, key: str | None = None
-              ) -> tuple[str, IndicatorSense, int] | None:
+    def _find(self, segment: str, *, level: bool = False, key: str | None = None,
+              skip_key: str | None = None) -> tuple[str, IndicatorSense, int] | None:
         """The indicator in ``segment`` that ends nearest its end (longest on ties).
 
         With ``level``, indicators of a change (增长, 下降) are passed over; with
@@ -257,7 +258,8 @@ class ContextReader:
                 pos = m.end()
                 continue
             sense = self.vocab.indicators[m.group()]
-            if (level and sense.direction) or (key is not None and sense.key != key):
+            if (level and sense.direction) or (key is not None and sense.key != key) or \
+                    sense.key == skip_key:
                 continue
             if len(m.group()) == 1 and key is None and self._clean(segment[m.end():]) != "":
                 continue  # 增 降 投 alone count only right before the number (起降航班 is no 降)
@@ -393,7 +395,7 @@ class ContextReader:
                 # 粮食总产量连续8年稳定在60亿斤: read past the duration
                 before = cands[kept[n - 2]].end if n >= 2 else 0
                 _, earlier = self._segment(text, prev_c.start, before)
-                found = self._indicator(self._clean(earlier) or earlier)
+                found = self._indicator(self._clean(earlier) or earlier, skip_key="duration")
             if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
                 # 占签约项目总数的38%: a share verb governs a percentage
                 share = self._indicator(segment, key="share")
@@ -418,6 +420,8 @@ class ContextReader:
                 if r.metric is None and inherit and prev is not None:
                     p = readings[prev]
                     r.metric, r.sense = p.metric, p.sense
+            if c.expr.approx == "exact" and any(w in segment for w in self.detached_about):
+                r.expr = replace(r.expr or c.expr, approx="about")
             if r.sense is not None:
                 r.direction = r.sense.direction
                 r.comparison = r.sense.comparison

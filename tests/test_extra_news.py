@@ -33,6 +33,7 @@ def test_extra_gold_is_valid():
 
 def test_extra_news_floor(tmp_path):
     s = score_file("extra-news.jsonl", tmp_path).overall.scores()
-    assert s["span_f1"] >= 0.990, s
-    assert s["full_f1"] >= 0.970, s
-    assert s["metric_accuracy"] >= 0.940, s
+    # measured on main after the red-team fixes: span 99.82, full 99.11, metric 97.13
+    assert s["span_f1"] >= 0.995, s
+    assert s["full_f1"] >= 0.985, s
+    assert s["metric_accuracy"] >= 0.965, s
