@@ -170,7 +170,8 @@ def _rough_value(span: str):
     return v
 
 
-def build(docs, check_only=False):
+def render(docs):
+    """The JSON lines of the set and a list of problems found in the gold (empty if none)."""
     lines, problems = [], []
     for doc in docs:
         src = doc.text
@@ -232,6 +233,11 @@ def build(docs, check_only=False):
         if not 200 <= len(text) <= 1200:
             problems.append(f"{doc.id}: length {len(text)}")
         lines.append(json.dumps(d, ensure_ascii=False))
+    return lines, problems
+
+
+def build(docs, check_only=False):
+    lines, problems = render(docs)
     if problems:
         print("\n".join(problems), file=sys.stderr)
     if not check_only:
