@@ -126,6 +126,10 @@ class ContextReader:
             return "rank"
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
+        for sense, _ in e.units:
+            if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end]
+                                         for w in sense.context):
+                return f"{sense.unit} needs one of {', '.join(sense.context)} before it"
         if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
                 and span.lstrip().startswith("一") and len(span.strip()) == 2:
             return "article"

@@ -82,7 +82,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "units.toml": {
         "unit": [{
             "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "factor": float,
-            "kind": ("enum", UNIT_KINDS), "locale": {"*": str},
+            "kind": ("enum", UNIT_KINDS), "locale": {"*": str}, "context": _STRS,
         }],
     },
     "classifiers.toml": {"words": _STRS},
@@ -242,14 +242,16 @@ class UnitSense:
     factor: Decimal = Decimal(1)
     kind: str = "measure"
     locale: tuple[tuple[str, str], ...] = ()
+    context: tuple[str, ...] = ()
     plugin: str = "core"
 
     def for_locale(self, locale: str) -> str:
         """The unit this alias means in ``locale`` (元 is TWD in zh-TW)."""
         return dict(self.locale).get(locale, self.unit)
 
-    def meaning(self) -> tuple[str, Decimal, str, tuple[tuple[str, str], ...]]:
-        return (self.unit, self.factor, self.kind, self.locale)
+    def meaning(self) -> tuple[str, Decimal, str, tuple[tuple[str, str], ...],
+                               tuple[str, ...]]:
+        return (self.unit, self.factor, self.kind, self.locale, self.context)
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,9 @@ def read_part(directory: Path) -> VocabularyPart:
             sense = UnitSense(
                 unit=entry["unit"], factor=Decimal(str(entry.get("factor", 1))),
                 kind=entry.get("kind", "measure"),
-                locale=tuple(sorted(entry.get("locale", {}).items())), plugin=part.name,
+                locale=tuple(sorted(entry.get("locale", {}).items())),
+                context=tuple(sorted(_norm(w) for w in entry.get("context", []))),
+                plugin=part.name,
             )
             part.unit_keys.setdefault(sense.unit, ["unit", i, "unit"])
             for loc, unit in sense.locale:
