@@ -100,8 +100,10 @@ def _pair(tok: Token) -> Num:
 
 
 def _lead(tok: Token) -> Num:
-    if tok.type.endswith("DIGITS"):
+    if tok.type.endswith("PAIR"):
         return _pair(tok)
+    if tok.type.endswith("DIGITS"):
+        return _digits(tok)
     if tok.type.endswith("ARABIC"):
         return _arabic(tok)
     return _digit(tok)
@@ -125,7 +127,23 @@ def _tail(n: Num | None, power: int) -> Num | None:
     return n
 
 
-def _positional(lead: Num, power: int, tail: Num | None) -> Num:
+def _implied_one(items: tuple[Any, ...]) -> tuple[Num, Num | None]:
+    """The lead and the tail of a positional section; 千三 has an implied one."""
+    lead = items[0] if isinstance(items[0], Num) else Num(Decimal(1), chinese=True)
+    tail = items[-1] if len(items) > 1 and isinstance(items[-1], Num) else None
+    return lead, tail
+
+
+def _after_zero(tok: Token, below: int) -> Num:
+    """The digit(s) after 零 in a section: 一百零五, 1千零20 (a plain number, no abbreviation)."""
+    text = str(tok)
+    value = Decimal(DIGIT_VALUES[text]) if text in DIGIT_VALUES else Decimal(text)
+    if not 0 < value < below or value != value.to_integral_value():
+        raise NumeralError(f"{text} cannot follow 零 here")
+    return Num(value, chinese=True)
+
+
+def _positional(lead: Num, tail: Num | None, power: int) -> Num:
     high = _times(lead, power)
     low = _tail(tail, power)
     if low is None:
@@ -151,6 +169,7 @@ class NumeralTransformer(Transformer[Any, Any]):
     digit = staticmethod(_digit)
     arabic = staticmethod(_arabic)
     digits = staticmethod(_digits)
+    pair = staticmethod(_pair)
 
     def zero(self, tok: Token) -> Num:
         return Num(Decimal(0), chinese=True)
@@ -159,11 +178,11 @@ class NumeralTransformer(Transformer[Any, Any]):
         return _lead(tok)
 
     # -- sections below 10^4
-    def thousands(self, lead: Num, _t: Token, tail: Num | None = None) -> Num:
-        return _positional(lead, 3, tail)
+    def thousands(self, *items: Any) -> Num:
+        return _positional(*_implied_one(items), 3)
 
-    def hundreds(self, lead: Num, _h: Token, tail: Num | None = None) -> Num:
-        return _positional(lead, 2, tail)
+    def hundreds(self, *items: Any) -> Num:
+        return _positional(*_implied_one(items), 2)
 
     def tens(self, *items: Any) -> Num:
         lead: Num | None = None
@@ -198,8 +217,14 @@ class NumeralTransformer(Transformer[Any, Any]):
         ones = DIGIT_VALUES[toks[i + 1]] if i + 1 < len(toks) else 0
         return Num(Decimal(tens * 10 + ones), chinese=True)
 
-    def zero_digit(self, _z: Token, d: Token) -> Num:
-        return Num(Decimal(DIGIT_VALUES[str(d)]), chinese=True)
+    def zero_ones_place(self, _z: Token, d: Token) -> Num:
+        return _after_zero(d, 10)
+
+    def zero_tens_place(self, _z: Token, d: Token) -> Num:
+        return _after_zero(d, 100)
+
+    def zero_inner(self, _z: Token, tok: Token) -> Num:
+        return Num(Decimal(0), flag=self.inner_flags[str(tok)], chinese=True)
 
     def tail_abbrev(self, d: Token) -> Num:
         return _digit(d)
