@@ -68,6 +68,19 @@ def _chars(words: Iterable[str]) -> str:
     return "".join(sorted({w for w in words if len(w) == 1}))
 
 
+#: Digits in a row that are an ID or a phone number wherever they stand.
+MIN_ID_DIGITS = 11
+#: Digits in a row that are a phone number or a code after a word such as 电话.
+MIN_CODE_DIGITS = 5
+_POSITIONAL = "十百千万亿兆拾佰仟廿卅"
+#: A web address: its digits (%20, id=17859) are never quantities.
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
 class ContextReader:
     """Applies the context rules with one vocabulary."""
 
@@ -103,10 +116,12 @@ class ContextReader:
         self.date_after_year = tuple(w("date_after_year"))
         self.date_before_year = tuple(w("date_before_year"))
         self.slogan_links = tuple(w("slogan_links"))
+        self.code_before = tuple(w("code_before"))
+        self.bare_neighbours = w("bare_neighbours")
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
-                 names: list[tuple[int, int]]) -> str:
+                 names: list[tuple[int, int]], urls: list[tuple[int, int]]) -> str:
         """Why ``c`` is not a quantity, or ``""``."""
         e = c.expr
         before = text[max(0, c.start - 4):c.start]
@@ -115,6 +130,11 @@ class ContextReader:
         for s, t in names:
             if s <= c.start and c.end <= t:
                 return "inside a name"
+            if s < c.start < t:
+                return "the end of a name"  # 登陆部队 is not 陆部
+        for s, t in urls:
+            if s < c.end and c.start < t:
+                return "inside a web address"
         if before.endswith(self.ordinal_before):
             return "ordinal"
         if e.bare:
@@ -158,6 +178,7 @@ class ContextReader:
         return locale == "zh-TW" and any(100 <= v < 200 for v in values)
 
     def _bare_rejects(self, text: str, c: Candidate, before: str, after: str) -> str:
+        """Why a bare number (bare-number mode) is not one, or ``""``."""
         span = text[c.start:c.end].strip()
         if after.startswith(self.calendar_after) or after.startswith("年"):
             return "calendar"
@@ -165,16 +186,42 @@ class ContextReader:
             return "clock"
         if re.match(r"[-/.][0-9]", after) or re.search(r"[0-9][-/]$", before):
             return "date or code"
-        if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", before):
-            return "identifier"
-        digits = re.sub(r"[^0-9]", "", span)
-        if len(digits) >= 7 and "." not in span and "," not in span:
-            return "phone or code"
-        if len(digits) > 1 and span.startswith("0") and not span.startswith("0."):
-            return "code"
+        if re.match(r"[A-Za-z]", after) or (re.search(r"[A-Za-z]$", before)
+                                            and re.match(r"[-.]?[0-9]", span)):
+            return "identifier"  # A4, G20; but x大于10 is a comparison
+        runs = [(m.group(), m.start()) for m in re.finditer(r"[0-9][0-9,.]*", span)]
+        for run, at in runs:
+            digits = run.replace(",", "").replace(".", "")
+            plain = run.isdigit()
+            if plain and len(run) >= MIN_ID_DIGITS:
+                return "phone or ID"  # 13800138000
+            if plain and len(run) >= MIN_CODE_DIGITS and self._after_code_word(text, c.start):
+                return "phone or code"  # 电话12345678, 邮编100000
+            if len(digits) > 1 and run.startswith("0") and not run.startswith("0.") \
+                    and not span[:at].endswith("."):
+                return "code"  # 002271
         if before.endswith(self.rank_before):
             return "rank"
+        if self._part_of_word(text, c.start, c.end):
+            return "part of a word"  # 一切, 四川, 拾取, 十足
         return ""
+
+    def _after_code_word(self, text: str, start: int) -> bool:
+        head = text[max(0, start - 8):start].rstrip(" :：#")
+        return head.endswith(self.code_before)
+
+    def _part_of_word(self, text: str, start: int, end: int) -> bool:
+        """A lone numeral character (or two digits, 九九) written against a Chinese
+        character that is not a function word: part of a word, not a number."""
+        span = text[start:end]
+        if not 1 <= len(span) <= 2 or any(ch not in NUMERAL_CHARS for ch in span):
+            return False
+        if len(span) == 2 and any(ch in _POSITIONAL for ch in span):
+            return False  # 十二, 三百: a real numeral
+        for ch in (text[start - 1] if start else "", text[end] if end < len(text) else ""):
+            if _is_han(ch) and ch not in NUMERAL_CHARS and ch not in self.bare_neighbours:
+                return True
+        return False
 
     def _names(self, text: str) -> list[tuple[int, int]]:
         """Where the names of the vocabulary occur (overlapping occurrences too)."""
@@ -366,6 +413,8 @@ class ContextReader:
              bare_numbers: bool = False) -> list[Reading]:
         """A :class:`Reading` for every candidate, in order."""
         names = self._names(text)
+        urls = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) \
+            else []
         readings = [Reading() for _ in cands]
         self._share_units(text, cands, readings)
         for c, r in zip(cands, readings, strict=False):
@@ -373,7 +422,7 @@ class ContextReader:
                 c.expr = r.expr
         kept: list[int] = []
         for i, c in enumerate(cands):
-            why = self._rejects(text, c, locale, bare_numbers, names)
+            why = self._rejects(text, c, locale, bare_numbers, names, urls)
             if why:
                 readings[i] = Reading(keep=False, reason=why)
             else:

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import threading
 from collections.abc import Iterable
@@ -27,16 +28,42 @@ from lark import Lark
 from cnquant._resources import grammars_dir
 from cnquant.vocab import Vocabulary
 
-__all__ = ["NUMERAL_CHARS", "build_parser", "grammar_text", "vocabulary_terminals"]
+__all__ = ["GAP", "NUMERAL_CHARS", "build_parser", "gapped", "grammar_text",
+           "vocabulary_terminals"]
 
 #: Characters that can be part of a numeral (after normalisation).
 NUMERAL_CHARS = "零〇一二三四五六七八九十百千万亿兆两俩壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+
+#: What may stand between two characters of one word in crawled text: 个 百分 点.
+GAP = " {0,2}"
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def gapped(a: str, b: str) -> bool:
+    """Whether spaces may stand between the neighbouring characters ``a`` and ``b``
+    of one vocabulary word: yes, unless both are ASCII letters or digits (kWh).
+
+    >>> gapped("百", "分"), gapped("k", "W"), gapped("<", "=")
+    (True, False, True)
+    """
+    return not (_word_char(a) and _word_char(b))
+
+
+def _spaced(form: str) -> str:
+    """``form`` as a regex that also matches it with spaces inside (个 百分 点)."""
+    out = re.escape(form[0])
+    for a, b in itertools.pairwise(form):
+        out += (GAP if gapped(a, b) else "") + re.escape(b)
+    return out
 
 
 def _alternation(forms: Iterable[str], lookahead: dict[str, set[str]]) -> str:
     parts = []
     for form in sorted(set(forms), key=lambda f: (-len(f), f)):
-        pattern = re.escape(form)
+        pattern = _spaced(form)
         blocked = lookahead.get(form)
         if blocked:
             pattern += "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=len,
@@ -70,6 +97,13 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         "SEP": set(vocab.separators),
         "VAGUE": set(vocab.vague),
         "VAGUE_MULT": set(vocab.vague_mult),
+        "CONJ": set(vocab.connective("conjunctions")),
+        "BETWEEN_PRE": set(vocab.connective("between_before")),
+        "AND": set(vocab.connective("between_links")),
+        "BETWEEN_POST": set(vocab.connective("between_after")),
+        "LINK": set(vocab.links),
+        "BI": set(vocab.connective("compare_before")),
+        "CMP": set(vocab.markers.get("compare", {})),
     }
     # a form that begins a longer form of another terminal must not match alone
     lookahead: dict[str, set[str]] = {}
@@ -84,6 +118,9 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         if name == "SEP":
             # a range separator beats a minus sign: 5%-8% is a range
             out.append(_terminal("SEP.3", forms, lookahead))
+        elif name == "BETWEEN_POST":
+            # 20和30间 closes a range; it is not the measure word 间 (3间房)
+            out.append(_terminal("BETWEEN_POST.2", forms, lookahead))
         elif name == "INNER":
             # numerals.lark declares INNER; it must win over POST (500余万)
             body = _terminal("INNER.2", forms, lookahead)
@@ -91,7 +128,8 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
                        "%override INNER.2: /(?!)x/\n")
         else:
             out.append(_terminal(name, forms, lookahead))
-    out = [o.replace("%declare SEP.3", "%declare SEP") for o in out]
+    out = [o.replace("%declare SEP.3", "%declare SEP")
+           .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST") for o in out]
     return "".join(out)
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cnquant.grammar import NUMERAL_CHARS
+from cnquant.grammar import GAP, NUMERAL_CHARS, gapped
 from cnquant.vocab import Vocabulary
 
 __all__ = ["Scanner", "Window", "trie_regex"]
@@ -38,11 +38,17 @@ MAX_RUN = 32
 MAX_TOKENS = 48
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], *, gaps: bool = False) -> str:
     """A regex alternation of ``words`` shaped as a trie (fast, no backtracking).
 
     >>> trie_regex(["元", "万元", "万吨"])
     '(?:万(?:元|吨)|元)'
+
+    With ``gaps``, up to two spaces may stand between the characters of a word
+    (but not between two ASCII letters or digits):
+
+    >>> trie_regex(["百分点"], gaps=True)
+    '百 {0,2}分 {0,2}点'
     """
     trie: dict[str, Any] = {}
     for word in set(words):
@@ -53,11 +59,12 @@ def trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def render(node: dict[str, Any]) -> str:
+    def render(node: dict[str, Any], prev: str) -> str:
         alts = []
         optional = "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + render(node[ch]))
+            gap = GAP if gaps and prev and gapped(prev, ch) else ""
+            alts.append(gap + re.escape(ch) + render(node[ch], ch))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
@@ -65,7 +72,7 @@ def trie_regex(words: Iterable[str]) -> str:
             body = body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
         return body
 
-    return render(trie) or "(?!)"
+    return render(trie, "") or "(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,36 +94,46 @@ class Scanner:
         num_char = f"[{digits}{numerals}]"
         # words that may open a quantity before its number
         openers = (set(vocab.markers.get("before", {})) | set(vocab.prefixes)
+                   | vocab.connective("between_before") | vocab.connective("compare_before")
                    | {"每", "负", "零下", "-", "翻", "翻了", "半"})
         # words that may stand inside or after one
         inside = (set(vocab.units) | set(vocab.classifiers)
                   | set(vocab.markers.get("after", {})) | set(vocab.markers.get("inner", {}))
+                  | set(vocab.markers.get("compare", {}))
                   | set(vocab.separators) | set(vocab.vague) | set(vocab.vague_mult)
+                  | vocab.connective("conjunctions") | vocab.connective("between_links")
+                  | vocab.connective("between_after") | vocab.links
                   | {"点", "又", "/", "分之", "成", "折", "番", "半", "k", "K", "M", "."})
         vague = set(vocab.vague) | set(vocab.vague_mult)
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
-            rf"(?<![0-9A-Za-z.]){'[0-9]'}{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
+            rf"(?<![0-9A-Za-z.])(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
+            rf"|\.[0-9]{{1,{MAX_RUN}}})"
             # a Chinese numeral starts with a digit or 十 (a bare 万 or 亿 is no number),
             # or with 百/千 before 万/亿 (千万美元)
             rf"|(?:[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿]))"
             rf"{num_char}{{0,{MAX_RUN}}}"
         )
-        percent_of = r"[百佰千仟万] ?分 ?之"
-        units = trie_regex(vocab.units)
+        percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
+        units = trie_regex(vocab.units, gaps=True)
+        links = trie_regex(vocab.links) if vocab.links else "(?!)"
+        opener = trie_regex(openers, gaps=True)
         lead = (
-            rf"(?P<num>{number})"
+            # opening words first (零下5 is a negative number, not 零), up to three of
+            # them (约合人民币9.4亿元), and a verb after them (至少有10个)
+            rf"(?P<pre>(?:{opener}) ?(?:(?:{opener}) ?){{0,2}})(?:(?P<link>{links}) ?)?"
+            rf"(?=[-.]?{num_char}|{percent_of})"
+            rf"|(?P<num>{number})"
             rf"|(?P<per>每 ?{units}) ?(?={num_char})"
-            # up to three opening words: 约合人民币9.4亿元
-            rf"|(?P<pre>(?:{trie_regex(openers)}) ?(?:(?:{trie_regex(openers)}) ?){{0,2}})"
-            rf"(?={num_char}|{percent_of})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)})"
+            # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%)
+            r"|(?P<word>打 ?对 ?折|半(?= ?[成折]))"
         )
         # vocabulary words first: 千瓦时 is a unit, not the numeral 千 and then 瓦
         body = (
-            rf"{trie_regex(inside)}|[{numerals}]|[0-9.,]{{1,{MAX_RUN}}}"
-            rf"|{trie_regex(openers)}|{percent_of}| (?=\S)"
+            rf"{trie_regex(inside | openers, gaps=True)}|[{numerals}]|[0-9.,]{{1,{MAX_RUN}}}"
+            rf"|{percent_of}| {{1,4}}(?=\S)"
         )
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
 
@@ -136,7 +153,8 @@ class Scanner:
             return None
         start, end = m.span()
         number_start = start
-        opener = "pre" if m.group("pre") is not None else "per" if m.group("per") else None
+        opener = ("link" if m.group("link") is not None else
+                  "pre" if m.group("pre") is not None else "per" if m.group("per") else None)
         if opener is not None:
             number_start = m.end(opener)
             while number_start < end and text[number_start] == " ":

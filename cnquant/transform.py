@@ -21,7 +21,7 @@ from typing import Any
 from lark import Token, Transformer, v_args
 from lark.visitors import merge_transformers
 
-from cnquant.numerals import DIGIT_VALUES, Num, NumeralError, NumeralTransformer
+from cnquant.numerals import DIGIT_VALUES, MULTIPLIERS, Num, NumeralError, NumeralTransformer
 from cnquant.units import ureg
 from cnquant.vocab import UnitSense, Vocabulary
 
@@ -101,8 +101,8 @@ def _zhe(n: Num) -> Num:
         raise Reject("a discount needs a value")
     if v < 10:
         v = v * 10
-    elif not (v < 100 and v == v.to_integral_value()):
-        raise Reject(f"{v} is not a discount")
+    elif not (v < 100 and v == v.to_integral_value()) or v % 10 == 0:
+        raise Reject(f"{v}折 is not a discount")  # 十折 is no discount; 75折 is 75%
     return Num(v, flag=n.flag, chinese=n.chinese)
 
 
@@ -121,9 +121,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         return q
 
     def single(self, *items: Any) -> Expr:
+        """A range keeps its flag; a marker inside the number (五百多) comes next, then
+        one before it (约), then one after it (左右)."""
         pre, expr, post = self._markers(items)
         approx = expr.approx
-        if approx != "range":
+        if approx == "exact":
             if pre is not None:
                 approx = pre
             elif post is not None:
@@ -143,11 +145,34 @@ class QuantityTransformer(Transformer[Any, Any]):
         assert expr is not None
         return pre, expr, post
 
-    def pre(self, tok: Token) -> str:
-        return self.vocab.markers["before"][str(tok)]
+    def pre(self, tok: Token, _link: Token | None = None) -> str:
+        return self.vocab.markers["before"][_plain(tok)]
 
     def post(self, tok: Token) -> str:
-        return self.vocab.markers["after"][str(tok)]
+        return self.vocab.markers["after"][_plain(tok)]
+
+    def compared(self, _bi: Token, expr: Expr, cmp: Token) -> Expr:
+        if expr.approx != "exact":
+            raise Reject("比 compares with a plain number")
+        return replace(expr, approx=self.vocab.markers["compare"][_plain(cmp)])
+
+    def between(self, *items: Any) -> Expr:
+        a, b = (i for i in items if isinstance(i, Expr))
+        return self.range(a, b)
+
+    def two_sided(self, *items: Any) -> Expr:
+        """A lower bound and an upper bound, each with its marker, make a range."""
+        first = items[0]
+        # single CONJ single, or single pre amount post?
+        second = items[2] if isinstance(items[1], Token) else self.single(*items[1:])
+        bounds = {_SIDE.get(first.approx): first, _SIDE.get(second.approx): second}
+        low, high = bounds.get("low"), bounds.get("high")
+        if low is None or high is None:
+            raise Reject("a two-sided range needs a lower and an upper bound")
+        low, high = replace(low, approx="exact"), replace(high, approx="exact")
+        if low.value is None or high.value is None or low.value >= high.value:
+            raise Reject("the lower bound must be below the upper one")
+        return self.range(low, high)
 
     def range(self, *items: Any) -> Expr:
         exprs = [i for i in items if isinstance(i, Expr)]
@@ -210,13 +235,19 @@ class QuantityTransformer(Transformer[Any, Any]):
         return _expr(replace(n, value=n.value + Decimal("0.5")), self.simple_unit(unit))
 
     def half(self, _half: Token, part: UnitPart) -> Expr:
+        if part.ratio == "zhe":  # 半折: half the price
+            return self.half_price(_half)
         return _expr(Num(Decimal("0.5"), chinese=True), part)
+
+    def half_price(self, _tok: Token) -> Expr:
+        """打对折, 半折: half the price, 50%."""
+        return Expr(Decimal(50), units=((self.percent, 1),), chinese=True)
 
     def bare(self, n: Num) -> Expr:
         return _expr(n, None)
 
     def prefixed(self, tok: Token, n: Num, part: UnitPart | None = None) -> Expr:
-        sense = self.vocab.prefixes[str(tok)]
+        sense = self.vocab.prefixes[_plain(tok)]
         if part is None:
             part = UnitPart(((sense, 1),), sense.factor)
         elif part.units and part.units[0][0].kind == "currency":
@@ -252,25 +283,41 @@ class QuantityTransformer(Transformer[Any, Any]):
         return Expr(Decimal(2) ** int(n.value), classifier="倍", chinese=n.chinese)
 
     # -- fractions and percentages
-    def per_hundred(self, _t: Token, n: Num) -> Expr:
-        return _expr(n, UnitPart(((self.percent, 1),)))
+    def of_multiplier(self, den: Token, _t: Token, n: Num) -> Expr:
+        """百分之N is N percent, 千分之N N permille, 万分之N N hundredths of a percent;
+        any other denominator (百万分之, 万万分之) gives a plain ratio."""
+        text = str(den)
+        if text in ("百", "佰"):
+            return _expr(n, UnitPart(((self.percent, 1),)))
+        if text in ("千", "仟"):
+            return _expr(n, UnitPart(((self.permille, 1),)))
+        if text == "万":
+            return _expr(n, UnitPart(((self.percent, 1),), Decimal("0.01")))
+        if n.value is None:
+            raise Reject("a fraction needs a number")
+        return Expr(n.value / _multiplier_value(text), bare=True, chinese=True)
 
-    def per_thousand(self, _t: Token, n: Num) -> Expr:
-        return _expr(n, UnitPart(((self.permille, 1),)))
-
-    def per_ten_thousand(self, _t: Token, n: Num) -> Expr:
-        return _expr(n, UnitPart(((self.percent, 1),), Decimal("0.01")))
+    def whole_of_multiplier(self, den: Token, t: Token, whole: Token) -> Expr:
+        """百分之百: all of it."""
+        if str(whole) != str(den):
+            raise Reject(f"{den}分之{whole} is not a whole")
+        return self.of_multiplier(den, t, Num(_multiplier_value(str(den)), chinese=True))
 
     def of(self, den: Num, _t: Token, num: Num) -> Expr:
         if den.value is None or num.value is None or den.value == 0:
             raise Reject("a fraction needs two numbers")
         return Expr(num.value / den.value, bare=True, chinese=num.chinese)
 
-    def slash(self, a: Token, _s: Token, b: Token) -> Expr:
-        num, den = Decimal(str(a).replace(",", "")), Decimal(str(b).replace(",", ""))
-        if den == 0:
-            raise Reject("division by zero")
-        return Expr(num / den, bare=True)
+    def slash(self, *items: Token) -> Expr:
+        sign = -1 if items[0].type.endswith("NEG") else 1
+        a, _s, b = items[-3:]
+        return Expr(sign * _ratio(a, b), bare=True)
+
+    def mixed_slash(self, *items: Token) -> Expr:
+        """1 3/5 = 1.6: a whole number, a space, a fraction."""
+        sign = -1 if items[0].type.endswith("NEG") else 1
+        whole, a, _s, b = items[-4:]
+        return Expr(sign * (_arabic_value(whole) + _ratio(a, b)), bare=True)
 
     def mixed(self, whole: Num, _you: Token, frac: Expr) -> Expr:
         if whole.value is None or frac.value is None or frac.units:
@@ -295,14 +342,14 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     # -- units
     def _sense(self, tok: Token) -> UnitSense:
-        return self.vocab.units[str(tok)]
+        return self.vocab.units[_plain(tok)]
 
     def simple_unit(self, tok: Token) -> UnitPart:
         sense = self._sense(tok)
         return UnitPart(((sense, 1),), sense.factor)
 
     def classifier(self, tok: Token) -> UnitPart:
-        return UnitPart(classifier=str(tok))
+        return UnitPart(classifier=_plain(tok))
 
     def rate(self, a: Token, _s: Token, b: Token) -> UnitPart:
         num, den = self._sense(a), self._sense(b)
@@ -321,11 +368,36 @@ class QuantityTransformer(Transformer[Any, Any]):
         return UnitPart(((self.percent, 1),), ratio="zhe")
 
 
+#: Which side of a two-sided range a one-sided flag gives.
+_SIDE = {"more_than": "low", "at_least": "low", "less_than": "high", "at_most": "high"}
+
+
+def _plain(tok: Token) -> str:
+    """A vocabulary token without the spaces it may contain (小于 或 等于)."""
+    return str(tok).replace(" ", "")
+
+
 def _sense(vocab: Vocabulary, alias: str) -> UnitSense:
     sense = vocab.units.get(alias)
     if sense is None:
         raise ValueError(f"the core vocabulary must define the unit alias {alias!r}")
     return sense
+
+
+def _arabic_value(tok: Token) -> Decimal:
+    return Decimal(str(tok).replace(",", ""))
+
+
+def _ratio(a: Token, b: Token) -> Decimal:
+    den = _arabic_value(b)
+    if den == 0:
+        raise Reject("division by zero")
+    return _arabic_value(a) / den
+
+
+def _multiplier_value(text: str) -> Decimal:
+    """The value of a run of multipliers with an implied one: 百万 = 10**6, 万万 = 10**8."""
+    return Decimal(10) ** sum(MULTIPLIERS[c] for c in text)
 
 
 def _unit_key(units: Units) -> tuple[tuple[str, int], ...]:

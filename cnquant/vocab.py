@@ -54,6 +54,17 @@ PERIODS = ("year", "half_year", "quarter", "month", "week", "day", "hour")
 DIRECTIONS = ("up", "down")
 COMPARISONS = ("yoy", "mom", "qoq", "base", "target", "peer")
 MARKER_POSITIONS = ("before", "after", "inner")
+#: Marker tables: the positions, and the words after a compared number (比30大).
+MARKER_TABLES = (*MARKER_POSITIONS, "compare")
+#: Word lists of markers.toml that join or frame numbers, as (table, key) -> name.
+CONNECTIVES = {
+    ("range", "conjunctions"): "conjunctions",   # 大于10且小于20
+    ("between", "before"): "between_before",     # 在3%至5%之间
+    ("between", "links"): "between_links",       # 20和30之间
+    ("between", "after"): "between_after",
+    ("link", "words"): "links",                  # 至少有10个
+    ("compare", "words"): "compare_before",      # 比30大
+}
 
 
 class VocabularyError(ValueError):
@@ -88,7 +99,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "classifiers.toml": {"words": _STRS},
     "markers.toml": {
         "before": {"*": _STRS}, "after": {"*": _STRS}, "inner": {"*": _STRS},
-        "vague": {"alone": _STRS, "before_multiplier": _STRS}, "range": {"separators": _STRS},
+        "vague": {"alone": _STRS, "before_multiplier": _STRS},
+        "range": {"separators": _STRS, "conjunctions": _STRS},
+        "between": {"before": _STRS, "links": _STRS, "after": _STRS},
+        "link": {"words": _STRS},
+        "compare": {"words": _STRS, "after": {"*": _STRS}},
         "not_markers": {"words": _STRS},
     },
     "indicators.toml": {
@@ -290,6 +305,7 @@ class VocabularyPart:
     vague_mult: set[str] = field(default_factory=set)
     separators: set[str] = field(default_factory=set)
     not_markers: set[str] = field(default_factory=set)
+    connectives: dict[str, set[str]] = field(default_factory=dict)
     indicators: dict[str, IndicatorSense] = field(default_factory=dict)
     subjects: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
@@ -390,6 +406,18 @@ def read_part(directory: Path) -> VocabularyPart:
         part.vague_mult.update(_norm(w) for w in vague.get("before_multiplier", []))
         part.separators.update(_norm(w) for w in data.get("range", {}).get("separators", []))
         part.not_markers.update(_norm(w) for w in data.get("not_markers", {}).get("words", []))
+        for (section, list_key), name in CONNECTIVES.items():
+            listed = data.get(section, {}).get(list_key, [])
+            part.connectives.setdefault(name, set()).update(_norm(w) for w in listed)
+        for flag, words in data.get("compare", {}).get("after", {}).items():
+            if flag not in FLAGS:
+                path = directory / "markers.toml"
+                line = _locate(path.read_text(encoding="utf-8"), ["compare", "after", flag])
+                raise VocabularyError(f"{path}:{line}: compare.after.{flag}: unknown flag "
+                                      f"(one of {', '.join(FLAGS)})")
+            flags = part.markers.setdefault("compare", {})
+            for word in words:
+                _add(flags, _norm(word), flag, part.name, "markers.toml compare.after")
     if (data := load("indicators.toml")) is not None:
         path = directory / "indicators.toml"
         for i, entry in enumerate(data.get("indicator", [])):
@@ -449,10 +477,20 @@ class Vocabulary:
     subjects: frozenset[str]
     names: frozenset[str]
     context: dict[str, frozenset[str]]
+    connectives: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def plugin_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.parts)
+
+    def connective(self, name: str) -> frozenset[str]:
+        """A word list of markers.toml that joins or frames numbers (see CONNECTIVES)."""
+        return self.connectives.get(name, frozenset())
+
+    @property
+    def links(self) -> frozenset[str]:
+        """Verbs between a before-marker and its number (至少有10个)."""
+        return self.connective("links")
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the context vocabulary (empty if no plugin gives it)."""
@@ -527,7 +565,7 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
     units: dict[str, UnitSense] = {}
     prefixes: dict[str, UnitSense] = {}
     indicators: dict[str, IndicatorSense] = {}
-    markers: dict[str, dict[str, str]] = {pos: {} for pos in MARKER_POSITIONS}
+    markers: dict[str, dict[str, str]] = {pos: {} for pos in MARKER_TABLES}
     owners: dict[str, dict[str, str]] = {}
     classifiers: dict[str, str] = {}  # measure word -> the first plugin that gives it
     context: dict[str, set[str]] = {}
@@ -562,6 +600,8 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
         vague_mult=frozenset().union(*(p.vague_mult for p in parts)),
         separators=frozenset().union(*(p.separators for p in parts)),
         not_markers=frozenset().union(*(p.not_markers for p in parts)),
+        connectives={name: frozenset().union(*(p.connectives.get(name, set()) for p in parts))
+                     for name in CONNECTIVES.values()},
         indicators=indicators,
         subjects=frozenset().union(*(p.subjects for p in parts)),
         names=frozenset().union(*(p.names for p in parts)),
