@@ -49,6 +49,7 @@ class Num:
     or a vague amount.  ``exp`` is the power of ten of the trailing multiplier
     (5万 -> 4), which the other end of a range may borrow (3至5万吨).
     ``abbrev`` marks a lone digit that abbreviates after a unit (三万五).
+    ``implied`` marks a multiplier standing alone for one of it (万 in 近万人).
     """
 
     value: Decimal | None
@@ -58,6 +59,7 @@ class Num:
     exp: int = 0
     abbrev: bool = False
     chinese: bool = False
+    implied: bool = False
 
     def scaled(self, power: int) -> Num:
         f = TEN ** power
@@ -272,6 +274,11 @@ class NumeralTransformer(Transformer[Any, Any]):
 
     def sec_dec(self, n: Num, point: Token, frac: Token) -> Num:
         return self.decimal(n, point, frac)
+
+    def mult_one(self, *toks: Token) -> Num:
+        power = sum(MULTIPLIERS[str(t)] for t in toks if t.type != "INNER")
+        flag = next((self.inner_flags[str(t)] for t in toks if t.type == "INNER"), "exact")
+        return Num(TEN ** power, flag=flag, chinese=True, implied=True)
 
     def inner(self, n: Num, tok: Token) -> Num:
         return replace(n, flag=self.inner_flags[str(tok)], abbrev=False)

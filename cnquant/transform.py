@@ -48,6 +48,7 @@ class Expr:
     exp: int = 0
     chinese: bool = False
     unit_factor: Decimal = Decimal(1)
+    implied: bool = False  # a multiplier alone (万 in 近万人): needs a marker
 
     def unit_name(self, locale: str = "zh-CN") -> str:
         """The pint unit expression, ``""`` for a count or a bare number."""
@@ -78,7 +79,7 @@ class UnitPart:
 def _num_of(n: Num, factor: Decimal = Decimal(1), extra: Decimal = Decimal(0)) -> Num:
     def f(x: Decimal | None) -> Decimal | None:
         return None if x is None else x * factor + extra
-    return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese)
+    return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese, n.implied)
 
 
 def _approx_of(n: Num) -> str:
@@ -88,10 +89,10 @@ def _approx_of(n: Num) -> str:
 def _expr(n: Num, part: UnitPart | None) -> Expr:
     if part is None:
         return Expr(n.value, n.low, n.high, approx=_approx_of(n), bare=True, exp=n.exp,
-                    chinese=n.chinese)
+                    chinese=n.chinese, implied=n.implied)
     n = _zhe(n) if part.ratio == "zhe" else _num_of(n, part.factor, part.extra)
     return Expr(n.value, n.low, n.high, part.units, part.classifier, _approx_of(n), False,
-                n.exp, n.chinese, part.factor)
+                n.exp, n.chinese, part.factor, n.implied)
 
 
 def _zhe(n: Num) -> Num:
@@ -125,6 +126,8 @@ class QuantityTransformer(Transformer[Any, Any]):
         one before it (约), then one after it (左右)."""
         pre, expr, post = self._markers(items)
         approx = expr.approx
+        if expr.implied and pre is None and approx == "exact":
+            raise Reject("a multiplier alone needs a marker before it (近万人, not 万人)")
         if approx == "exact":
             if pre is not None:
                 approx = pre
@@ -152,7 +155,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         return self.vocab.markers["after"][_plain(tok)]
 
     def compared(self, _bi: Token, expr: Expr, cmp: Token) -> Expr:
-        if expr.approx != "exact":
+        if expr.approx != "exact" or expr.implied:
             raise Reject("比 compares with a plain number")
         return replace(expr, approx=self.vocab.markers["compare"][_plain(cmp)])
 
@@ -179,6 +182,8 @@ class QuantityTransformer(Transformer[Any, Any]):
         a, b = exprs
         if a.value is None or b.value is None:
             raise Reject("a range of ranges")
+        if a.implied or b.implied:
+            raise Reject("a multiplier alone is no end of a range")
         low = a.value
         if not a.units and not a.classifier and (b.units or b.classifier):
             # the multiplier and the unit's factor go with the unit: 3至5万吨, 六至七成
@@ -287,6 +292,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         """百分之N is N percent, 千分之N N permille, 万分之N N hundredths of a percent;
         any other denominator (百万分之, 万万分之) gives a plain ratio."""
         text = str(den)
+        n = replace(n, implied=False)  # 百分之百
         if text in ("百", "佰"):
             return _expr(n, UnitPart(((self.percent, 1),)))
         if text in ("千", "仟"):
@@ -296,12 +302,6 @@ class QuantityTransformer(Transformer[Any, Any]):
         if n.value is None:
             raise Reject("a fraction needs a number")
         return Expr(n.value / _multiplier_value(text), bare=True, chinese=True)
-
-    def whole_of_multiplier(self, den: Token, t: Token, whole: Token) -> Expr:
-        """百分之百: all of it."""
-        if str(whole) != str(den):
-            raise Reject(f"{den}分之{whole} is not a whole")
-        return self.of_multiplier(den, t, Num(_multiplier_value(str(den)), chinese=True))
 
     def of(self, den: Num, _t: Token, num: Num) -> Expr:
         if den.value is None or num.value is None or den.value == 0:
