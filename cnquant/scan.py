@@ -103,7 +103,7 @@ class Scanner:
                   | set(vocab.separators) | set(vocab.vague) | set(vocab.vague_mult)
                   | vocab.connective("conjunctions") | vocab.connective("between_links")
                   | vocab.connective("between_after") | vocab.links
-                  | {"点", "又", "/", "分之", "成", "折", "番", "半", "k", "K", "M", "."})
+                  | {"点", "又", "/", "分之", "成", "折", "番", "半", "半月", "k", "K", "M", "."})
         vague = set(vocab.vague) | set(vocab.vague_mult)
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal

@@ -237,6 +237,8 @@ class QuantityTransformer(Transformer[Any, Any]):
     def classifier_half(self, n: Num, clf: Token, _half: Token, unit: Token) -> Expr:
         if str(clf) != "个" or n.value is None:
             raise Reject("N个半 needs 个")
+        if unit.type == "MONTH":  # 三个半月: the unit is 个月
+            unit = Token("UNIT", str(clf) + str(unit))
         return _expr(replace(n, value=n.value + Decimal("0.5")), self.simple_unit(unit))
 
     def half(self, _half: Token, part: UnitPart) -> Expr:
