@@ -167,7 +167,7 @@ class ContextReader:
         values = [v for v in (e.value, e.low, e.high) if v is not None]
         if any(v >= 1000 for v in values):
             return True
-        if e.chinese and re.search(r"[〇零一二三四五六七八九]{2}", span):
+        if e.chinese and re.fullmatch(r"[〇零一二三四五六七八九]{2,4} ?年", span.strip()):
             return True  # 二〇二五年, 一九九八年
         if after.startswith(self.date_after_year):
             return True

@@ -147,6 +147,28 @@ class Extractor:
             raise ParseError("unexpected text before the quantity", expr, 0)
         return self._mention(norm, c, r, loc)
 
+    def parse_number(self, numeral: str) -> Decimal:
+        """The exact value of ``numeral`` read as one number, without context rules.
+
+        >>> ex = Extractor(plugins=["core"])
+        >>> [ex.parse_number(s) for s in ("一千五百九十点四二", "貳萬零五", "1.3亿")]
+        [Decimal('1590.42'), Decimal('20005'), Decimal('130000000')]
+
+        Raises :class:`ParseError` when ``numeral`` is not exactly one number: a
+        unit, a marker or a range (两三 is two to three) are not numbers.
+        """
+        _check_text(numeral, "numeral")
+        text = normalise(numeral).text.strip(" ")
+        parsed = self._parse_window(text) if text else None
+        if parsed is None or parsed[0] != len(text):
+            raise ParseError("not a number", numeral, parsed[0] if parsed else 0)
+        expr = parsed[1]
+        if not expr.bare or expr.value is None or expr.approx != "exact":
+            raise ParseError("not one exact number", numeral, 0)
+        value = expr.value
+        return value.to_integral_value() if value == value.to_integral_value() else \
+            value.normalize()
+
     # ------------------------------------------------------------------ extraction
     def _candidates(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []

@@ -60,27 +60,40 @@ def _spaced(form: str) -> str:
     return out
 
 
-def _alternation(forms: Iterable[str], lookahead: dict[str, set[str]]) -> str:
+#: Digits a multiplier can follow to make a number with it (一千, 5千).
+_DIGITS = "0-9一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖"
+
+
+def _not_before(blocked: Iterable[str]) -> str:
+    return "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=len, reverse=True)) + ")"
+
+
+def _alternation(forms: Iterable[str], lookahead: dict[str, set[str]],
+                 after_digit: dict[str, set[str]] | None = None) -> str:
     parts = []
     for form in sorted(set(forms), key=lambda f: (-len(f), f)):
         pattern = _spaced(form)
         blocked = lookahead.get(form)
         if blocked:
-            pattern += "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=len,
-                                                                      reverse=True)) + ")"
+            pattern += _not_before(blocked)
         if form[-1].isascii() and form[-1].isalpha():
             pattern += "(?![A-Za-z])"
         if all(c in NUMERAL_CHARS for c in form):
             pattern += "(?![" + NUMERAL_CHARS + "])"
+        if after_digit and form in after_digit:
+            # right after a digit, only where the rest is no longer word (see below)
+            pattern = (f"(?<![{_DIGITS}]){pattern}|(?<=[{_DIGITS}]){pattern}"
+                       + _not_before(after_digit[form]))
         parts.append(pattern)
     return "(?:" + "|".join(parts) + ")"
 
 
-def _terminal(name: str, forms: Iterable[str], lookahead: dict[str, set[str]]) -> str:
+def _terminal(name: str, forms: Iterable[str], lookahead: dict[str, set[str]],
+              after_digit: dict[str, set[str]] | None = None) -> str:
     forms = [f for f in forms if f]
     if not forms:
         return f"%declare {name}\n"
-    regex = _alternation(forms, lookahead).replace("/", "\\/")
+    regex = _alternation(forms, lookahead, after_digit).replace("/", "\\/")
     return f"{name}: /{regex}/\n"
 
 
@@ -113,6 +126,17 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
             longer = {o[len(form):] for o in others if o.startswith(form) and o != form}
             if longer:
                 lookahead.setdefault(form, set()).update(longer)
+    # 一千比特币 is 1000 bitcoins, not one kilobit and 币: right after a digit, a unit
+    # that begins with a multiplier (千比特) must not match where the rest of it
+    # begins a longer unit; after anything else it may (700万千瓦特高压 is 千瓦)
+    unit_forms = terminals["UNIT"] | terminals["CURRENCY"]
+    after_digit: dict[str, set[str]] = {}
+    for form in unit_forms:
+        rest = form[1:]
+        if form[0] in "十百千万亿兆" and rest:
+            longer = {o[len(rest):] for o in unit_forms if o.startswith(rest) and o != rest}
+            if longer:
+                after_digit[form] = longer
     out = []
     for name, forms in terminals.items():
         if name == "SEP":
@@ -126,6 +150,8 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
             body = _terminal("INNER.2", forms, lookahead)
             out.append("%override " + body if not body.startswith("%declare") else
                        "%override INNER.2: /(?!)x/\n")
+        elif name in ("UNIT", "CURRENCY"):
+            out.append(_terminal(name, forms, lookahead, after_digit))
         else:
             out.append(_terminal(name, forms, lookahead))
     out = [o.replace("%declare SEP.3", "%declare SEP")

@@ -49,7 +49,10 @@ class Num:
     or a vague amount.  ``exp`` is the power of ten of the trailing multiplier
     (5万 -> 4), which the other end of a range may borrow (3至5万吨).
     ``abbrev`` marks a lone digit that abbreviates after a unit (三万五).
-    ``implied`` marks a multiplier standing alone for one of it (万 in 近万人).
+    ``implied`` marks a multiplier standing alone for one of it (万 in 近万人),
+    ``big`` a number written with a multiplier of 万 or more anywhere (3万5千).
+    ``abbreviated`` is the power of ten a last, abbreviating digit stands for
+    (3 in 一万一 = 11000), 0 if there is none.
     """
 
     value: Decimal | None
@@ -60,6 +63,8 @@ class Num:
     abbrev: bool = False
     chinese: bool = False
     implied: bool = False
+    big: bool = False
+    abbreviated: int = 0
 
     def scaled(self, power: int) -> Num:
         f = TEN ** power
@@ -67,14 +72,15 @@ class Num:
             None if self.value is None else self.value * f,
             None if self.low is None else self.low * f,
             None if self.high is None else self.high * f,
-            self.flag, power, False, self.chinese,
+            self.flag, power, False, self.chinese, big=True,
         )
 
     def plus(self, other: Num) -> Num:
         if self.value is None or other.value is None:
             raise NumeralError("a range cannot take a lower part")
         flag = other.flag if other.flag != "exact" else self.flag
-        return Num(self.value + other.value, flag=flag, chinese=self.chinese or other.chinese)
+        return Num(self.value + other.value, flag=flag, chinese=self.chinese or other.chinese,
+                   big=self.big or other.big, abbreviated=other.abbreviated)
 
 
 def _digit(tok: Token) -> Num:
@@ -125,7 +131,7 @@ def _tail(n: Num | None, power: int) -> Num | None:
     if n is None:
         return None
     if n.abbrev and n.value is not None and n.value == n.value.to_integral_value():
-        return _times(n, power - 1)
+        return replace(_times(n, power - 1), abbreviated=power - 1)
     return n
 
 
@@ -246,7 +252,8 @@ class NumeralTransformer(Transformer[Any, Any]):
             raise NumeralError("a pair takes no lower part")
         if tail.flag != "exact":
             flag = tail.flag
-        return Num(high.value + tail.value, flag=flag, chinese=big.chinese or tail.chinese)
+        return Num(high.value + tail.value, flag=flag, chinese=big.chinese or tail.chinese,
+                   big=True, abbreviated=tail.abbreviated)
 
     def wan(self, *items: Any) -> Num:
         return self._big(items, 4)
@@ -270,7 +277,7 @@ class NumeralTransformer(Transformer[Any, Any]):
     def decimal(self, n: Num, _p: Token, frac: Token) -> Num:
         if n.value is None or n.value != n.value.to_integral_value():
             raise NumeralError("only a whole number takes decimals")
-        return Num(n.value + _frac(frac), flag=n.flag, chinese=True)
+        return Num(n.value + _frac(frac), flag=n.flag, chinese=True, big=n.big)
 
     def sec_dec(self, n: Num, point: Token, frac: Token) -> Num:
         return self.decimal(n, point, frac)
@@ -278,7 +285,7 @@ class NumeralTransformer(Transformer[Any, Any]):
     def mult_one(self, *toks: Token) -> Num:
         power = sum(MULTIPLIERS[str(t)] for t in toks if t.type != "INNER")
         flag = next((self.inner_flags[str(t)] for t in toks if t.type == "INNER"), "exact")
-        return Num(TEN ** power, flag=flag, chinese=True, implied=True)
+        return Num(TEN ** power, flag=flag, chinese=True, implied=True, big=True)
 
     def inner(self, n: Num, tok: Token) -> Num:
         return replace(n, flag=self.inner_flags[str(tok)], abbrev=False)

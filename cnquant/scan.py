@@ -32,6 +32,8 @@ __all__ = ["Scanner", "Window", "trie_regex"]
 
 #: Characters a Chinese numeral may start with.
 LEADING_NUMERALS = "零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖十拾廿卅"
+#: Digits a multiplier with an implied one may take after it (千三 is 1300).
+DIGIT_CHARS = "一二三四五六七八九两壹贰叁肆伍陆柒捌玖"
 #: Longest run of numeral characters one token may take.
 MAX_RUN = 32
 #: Most tokens one window may take (a numeral character is one token).
@@ -104,15 +106,22 @@ class Scanner:
                   | vocab.connective("conjunctions") | vocab.connective("between_links")
                   | vocab.connective("between_after") | vocab.links
                   | {"点", "又", "/", "分之", "成", "折", "番", "半", "半月", "k", "K", "M", "."})
+        # 一千比特币: the window must reach the longer unit (比特币), not stop at 千比特
+        inside |= {form[0] + other for form in vocab.units if form[0] in "十百千万亿兆"
+                   for other in vocab.units if other.startswith(form[1:]) and other != form[1:]}
         vague = set(vocab.vague) | set(vocab.vague_mult)
+        inner = trie_regex(vocab.markers.get("inner", {}))
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
             rf"(?<![0-9A-Za-z.])(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
             rf"|\.[0-9]{{1,{MAX_RUN}}})"
             # a Chinese numeral starts with a digit or 十 (a bare 万 or 亿 is no number),
-            # or with 百/千 before 万/亿 (千万美元)
-            rf"|(?:[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿]))"
-            rf"{num_char}{{0,{MAX_RUN}}}"
+            # with 百/千 before 万/亿 (千万美元) or a digit (千三), or with a multiplier
+            # before an inner marker (万余人, 百余家); it is one character here, the rest
+            # are tokens of the body, where vocabulary words come first (一千瓦时 is 一
+            # and 千瓦时, not 一千 and 瓦)
+            rf"|[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿{re.escape(DIGIT_CHARS)}])"
+            rf"|[百千佰仟万亿](?=亿?{inner})"
         )
         percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
         units = trie_regex(vocab.units, gaps=True)
@@ -122,11 +131,11 @@ class Scanner:
             # opening words first (零下5 is a negative number, not 零), up to three of
             # them (约合人民币9.4亿元), and a verb after them (至少有10个)
             rf"(?P<pre>(?:{opener}) ?(?:(?:{opener}) ?){{0,2}})(?:(?P<link>{links}) ?)?"
-            rf"(?=[-.]?{num_char}|{percent_of})"
+            rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of})"
             rf"|(?P<num>{number})"
             rf"|(?P<per>每 ?{units}) ?(?={num_char})"
             rf"|(?P<frac>{percent_of})"
-            rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)})"
+            rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)}|{units})"
             # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%)
             r"|(?P<word>打 ?对 ?折|半(?= ?[成折]))"
         )

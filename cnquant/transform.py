@@ -49,6 +49,7 @@ class Expr:
     chinese: bool = False
     unit_factor: Decimal = Decimal(1)
     implied: bool = False  # a multiplier alone (万 in 近万人): needs a marker
+    big: bool = False  # written with 万, 亿, 兆 (or k, M) somewhere: 3万5千
 
     def unit_name(self, locale: str = "zh-CN") -> str:
         """The pint unit expression, ``""`` for a count or a bare number."""
@@ -74,12 +75,15 @@ class UnitPart:
     ratio: str | None = None  # "cheng" (成) or "zhe" (折)
     extra: Decimal = Decimal(0)  # 七成六: the 6
     extras: tuple[str, ...] = field(default=())
+    alias: str | None = None  # the surface form of a unit (of the numerator of a rate)
+    per: str | None = None  # the surface form of the denominator of a rate
 
 
 def _num_of(n: Num, factor: Decimal = Decimal(1), extra: Decimal = Decimal(0)) -> Num:
     def f(x: Decimal | None) -> Decimal | None:
         return None if x is None else x * factor + extra
-    return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese, n.implied)
+    return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese, n.implied,
+               n.big, n.abbreviated)
 
 
 def _approx_of(n: Num) -> str:
@@ -89,10 +93,10 @@ def _approx_of(n: Num) -> str:
 def _expr(n: Num, part: UnitPart | None) -> Expr:
     if part is None:
         return Expr(n.value, n.low, n.high, approx=_approx_of(n), bare=True, exp=n.exp,
-                    chinese=n.chinese, implied=n.implied)
+                    chinese=n.chinese, implied=n.implied, big=n.big)
     n = _zhe(n) if part.ratio == "zhe" else _num_of(n, part.factor, part.extra)
     return Expr(n.value, n.low, n.high, part.units, part.classifier, _approx_of(n), False,
-                n.exp, n.chinese, part.factor, n.implied)
+                n.exp, n.chinese, part.factor, n.implied, n.big)
 
 
 def _zhe(n: Num) -> Num:
@@ -185,13 +189,17 @@ class QuantityTransformer(Transformer[Any, Any]):
         if a.implied or b.implied:
             raise Reject("a multiplier alone is no end of a range")
         low = a.value
-        if not a.units and not a.classifier and (b.units or b.classifier):
-            # the multiplier and the unit's factor go with the unit: 3至5万吨, 六至七成
-            scale = Decimal(10) ** b.exp if a.exp == 0 and b.exp else Decimal(1)
-            a = replace(a, value=low * scale * b.unit_factor, units=b.units,
-                        classifier=b.classifier, bare=False)
-        elif a.exp == 0 and b.exp and a.units == b.units and a.classifier == b.classifier:
-            a = replace(a, value=low * Decimal(10) ** b.exp)
+        # a first end without a unit of its own borrows the second end's multiplier
+        # (3至5万吨, 3至5万) and unit factor (六至七成); a first end with its own unit
+        # is complete (500元至1万元), and so is one that borrowing would put above
+        # the second end (5000至1万元)
+        carry = Decimal(10) ** b.exp if not a.big and b.exp else Decimal(1)
+        if not a.units and not a.classifier:
+            factor = b.unit_factor if b.units else Decimal(1)
+            if carry != 1 and not low * carry * factor < b.value:
+                carry = Decimal(1)
+            a = replace(a, value=low * carry * factor, units=b.units, classifier=b.classifier,
+                        bare=b.bare)
         if a.units and b.units and _unit_key(a.units) != _unit_key(b.units):
             try:
                 a = _convert(a, b.units)
@@ -227,6 +235,14 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     # -- amounts
     def measured(self, n: Num, part: UnitPart) -> Expr:
+        alias = part.alias or ""
+        if n.abbreviated and MULTIPLIERS.get(alias[:1]) == n.abbreviated \
+                and alias[1:] in self.vocab.units:
+            # 一万一千克 is 11000 grams: the 千 that 一万一 abbreviates is written out,
+            # it is not the 千 of 千克
+            unit = Token("UNIT", alias[1:])
+            part = (self.simple_unit(unit) if part.per is None else
+                    self.rate(unit, Token("SLASH", "/"), Token("UNIT", part.per)))
         return _expr(n, part)
 
     def measured_half(self, n: Num, part: UnitPart, _half: Token) -> Expr:
@@ -279,7 +295,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         mults = [str(t) for t in items[1:] if isinstance(t, Token)]
         if not mults and part is None:
             raise Reject("a vague word alone")
-        power = sum({"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}[m] for m in mults)
+        power = sum(MULTIPLIERS[m] for m in mults)
         low = Decimal(10) ** power if mults else None
         e = _expr(Num(None, low, None, "vague", chinese=True), part)
         return replace(e, value=None, low=e.low, high=None, approx="vague")
@@ -334,7 +350,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         power = next((p for p in items if isinstance(p, int) and not isinstance(p, bool)), 0)
         if power:
             n = _num_of(n, Decimal(10) ** power)
-            n = replace(n, exp=power)
+            n = replace(n, exp=power, big=True)
         if neg:
             n = _num_of(n, Decimal(-1))
         return n
@@ -348,14 +364,15 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     def simple_unit(self, tok: Token) -> UnitPart:
         sense = self._sense(tok)
-        return UnitPart(((sense, 1),), sense.factor)
+        return UnitPart(((sense, 1),), sense.factor, alias=_plain(tok))
 
     def classifier(self, tok: Token) -> UnitPart:
         return UnitPart(classifier=_plain(tok))
 
     def rate(self, a: Token, _s: Token, b: Token) -> UnitPart:
         num, den = self._sense(a), self._sense(b)
-        return UnitPart(((num, 1), (den, -1)), num.factor / den.factor)
+        return UnitPart(((num, 1), (den, -1)), num.factor / den.factor, alias=_plain(a),
+                        per=_plain(b))
 
     def cheng(self, _c: Token) -> UnitPart:
         return UnitPart(((self.percent, 1),), Decimal(10))
