@@ -21,6 +21,7 @@ All word lists come from the vocabulary (``context.toml``, ``indicators.toml``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -81,6 +82,19 @@ def _is_han(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
 
+class _Spans:
+    """Spans of the text sorted by start, looked up by start in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((t - s for s, t in self.spans), default=0)
+
+    def starting_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that start at ``lo`` or later and before ``hi``."""
+        return self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 class ContextReader:
     """Applies the context rules with one vocabulary."""
 
@@ -121,19 +135,19 @@ class ContextReader:
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
-                 names: list[tuple[int, int]], urls: list[tuple[int, int]]) -> str:
+                 names: _Spans, urls: _Spans) -> str:
         """Why ``c`` is not a quantity, or ``""``."""
         e = c.expr
         before = text[max(0, c.start - 4):c.start]
         after = text[c.end:c.end + 4]
         span = text[c.start:c.end]
-        for s, t in names:
-            if s <= c.start and c.end <= t:
+        for s, t in names.starting_in(c.start - names.longest, c.start + 1):
+            if c.end <= t:
                 return "inside a name"
             if s < c.start < t:
                 return "the end of a name"  # 登陆部队 is not 陆部
-        for s, t in urls:
-            if s < c.end and c.start < t:
+        for s, t in urls.starting_in(0, c.end)[-1:]:  # they do not overlap each other
+            if c.start < t:
                 return "inside a web address"
         if before.endswith(self.ordinal_before):
             return "ordinal"
@@ -412,9 +426,9 @@ class ContextReader:
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
              bare_numbers: bool = False) -> list[Reading]:
         """A :class:`Reading` for every candidate, in order."""
-        names = self._names(text)
-        urls = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text) \
-            else []
+        names = _Spans(self._names(text))
+        urls = _Spans([m.span() for m in _URL.finditer(text)]
+                      if ("://" in text or "www." in text) else [])
         readings = [Reading() for _ in cands]
         self._share_units(text, cands, readings)
         for c, r in zip(cands, readings, strict=False):
@@ -456,7 +470,7 @@ class ContextReader:
                         any(u.unit == "percent" for u, _ in c.expr.units):
                     found = share
             if (found is None or found[1].direction) and \
-                    text[:c.start].rstrip(" ").endswith(("至", "到")):
+                    text[max(0, c.start - 8):c.start].rstrip(" ").endswith(("至", "到")):
                 # 销量增长了3%至1100万部: the level reached is the quantity's, not the change's
                 level = self._indicator(text[clause_start:c.start], level=True)
                 if level is not None:

@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("ci", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# "ci" (2000 examples per property) when HYPOTHESIS_PROFILE says so (.ci/run) or when
+# a CI service sets CI; "dev" (200) otherwise
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 # example_plugin is a distribution of its own (tests/test_example_plugin.py builds it)
 collect_ignore = ["tools", "example_plugin"]

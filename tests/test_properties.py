@@ -276,3 +276,9 @@ def test_non_strings_raise_type_error(bad):
         cnquant.extract(bad)
     with pytest.raises(TypeError):
         EX.parse_number(bad)
+
+
+def test_the_ci_profile_runs_at_least_2000_examples():
+    from hypothesis import settings
+
+    assert settings.get_profile("ci").max_examples >= 2000
