@@ -146,7 +146,7 @@ class ContextReader:
                 return "inside a name"
             if s < c.start < t:
                 return "the end of a name"  # 登陆部队 is not 陆部
-        for s, t in urls.starting_in(0, c.end)[-1:]:  # they do not overlap each other
+        for _s, t in urls.starting_in(0, c.end)[-1:]:  # they do not overlap each other
             if c.start < t:
                 return "inside a web address"
         if before.endswith(self.ordinal_before):
