@@ -131,13 +131,13 @@ class Scanner:
             # opening words first (零下5 is a negative number, not 零), up to three of
             # them (约合人民币9.4亿元), and a verb after them (至少有10个)
             rf"(?P<pre>(?:{opener}) ?(?:(?:{opener}) ?){{0,2}})(?:(?P<link>{links}) ?)?"
-            rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of})"
+            rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of}|半)"
             rf"|(?P<num>{number})"
             rf"|(?P<per>每 ?{units}) ?(?={num_char})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)}|{units})"
-            # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%)
-            r"|(?P<word>打 ?对 ?折|半(?= ?[成折]))"
+            # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年
+            rf"|(?P<word>打 ?对 ?折|半(?= ?(?:[成折]|{units})))"
         )
         # vocabulary words first: 千瓦时 is a unit, not the numeral 千 and then 瓦
         body = (
