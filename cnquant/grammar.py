@@ -102,6 +102,7 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
     terminals: dict[str, set[str]] = {
         "UNIT": {a for a, s in vocab.units.items() if s.kind != "currency"},
         "CURRENCY": {a for a, s in vocab.units.items() if s.kind == "currency"},
+        "MINOR": set(vocab.minor),
         "CUR_PRE": set(vocab.prefixes),
         "CLASSIFIER": set(vocab.classifiers),
         "PRE": set(vocab.markers.get("before", {})),
@@ -142,6 +143,9 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         if name == "SEP":
             # a range separator beats a minus sign: 5%-8% is a range
             out.append(_terminal("SEP.3", forms, lookahead))
+        elif name == "MINOR":
+            # 分 of 三分之一 is no minute: every other terminal goes first
+            out.append(_terminal("MINOR.-1", forms, lookahead))
         elif name == "BETWEEN_POST":
             # 20和30间 closes a range; it is not the measure word 间 (3间房)
             out.append(_terminal("BETWEEN_POST.2", forms, lookahead))
@@ -155,7 +159,8 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         else:
             out.append(_terminal(name, forms, lookahead))
     out = [o.replace("%declare SEP.3", "%declare SEP")
-           .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST") for o in out]
+           .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST")
+           .replace("%declare MINOR.-1", "%declare MINOR") for o in out]
     return "".join(out)
 
 

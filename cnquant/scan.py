@@ -99,7 +99,7 @@ class Scanner:
                    | vocab.connective("between_before") | vocab.connective("compare_before")
                    | {"每", "负", "零下", "-", "翻", "翻了", "半"})
         # words that may stand inside or after one
-        inside = (set(vocab.units) | set(vocab.classifiers)
+        inside = (set(vocab.units) | set(vocab.minor) | set(vocab.classifiers)
                   | set(vocab.markers.get("after", {})) | set(vocab.markers.get("inner", {}))
                   | set(vocab.markers.get("compare", {}))
                   | set(vocab.separators) | set(vocab.vague) | set(vocab.vague_mult)

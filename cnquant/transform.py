@@ -211,9 +211,22 @@ class QuantityTransformer(Transformer[Any, Any]):
         return Expr(None, a.value, b.value, b.units, b.classifier, "range", b.bare,
                     chinese=a.chinese or b.chinese)
 
+    def minor(self, n: Num, tok: Token) -> tuple[Num, str]:
+        return n, _plain(tok)
+
+    def _minor_part(self, first: Expr, n: Num, form: str) -> Expr:
+        """角, 分, 时 after a larger unit: the unit of that form with the first part's
+        dimension (分 is a cent after 元, a minute after 小时)."""
+        for sense in self.vocab.minor[form]:
+            units = ((sense, 1),)
+            if first.units and _dim(units) == _dim(first.units):
+                return _expr(n, UnitPart(units, sense.factor))
+        raise Reject(f"{form} is no smaller part of this compound")
+
     def compound(self, *parts: Any) -> Expr:
-        exprs = [p for p in parts if isinstance(p, Expr)]
-        first = exprs[0]
+        first = parts[0]
+        exprs = [p if isinstance(p, Expr) else self._minor_part(first, *p)
+                 for p in parts if isinstance(p, (Expr, tuple))]
         total = Decimal(0)
         smallest = first
         scale_prev: Decimal | None = None

@@ -92,8 +92,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "units.toml": {
         "unit": [{
-            "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "factor": float,
-            "kind": ("enum", UNIT_KINDS), "locale": {"*": str}, "context": _STRS,
+            "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "minor": _STRS,
+            "factor": float, "kind": ("enum", UNIT_KINDS), "locale": {"*": str},
+            "context": _STRS,
         }],
     },
     "classifiers.toml": {"words": _STRS},
@@ -299,6 +300,7 @@ class VocabularyPart:
     definitions: list[Path] = field(default_factory=list)
     units: dict[str, UnitSense] = field(default_factory=dict)
     prefixes: dict[str, UnitSense] = field(default_factory=dict)
+    minor: dict[str, list[UnitSense]] = field(default_factory=dict)
     classifiers: set[str] = field(default_factory=set)
     markers: dict[str, dict[str, str]] = field(default_factory=dict)  # position -> form -> flag
     vague: set[str] = field(default_factory=set)
@@ -384,11 +386,15 @@ def read_part(directory: Path) -> VocabularyPart:
             part.unit_keys.setdefault(sense.unit, ["unit", i, "unit"])
             for loc, unit in sense.locale:
                 part.unit_keys.setdefault(unit, ["unit", i, "locale", loc])
-            if not entry.get("aliases") and not entry.get("prefix"):
-                raise _error_at(path, ["unit", i], "a unit needs `aliases` or `prefix`")
+            if not entry.get("aliases") and not entry.get("prefix") and not entry.get("minor"):
+                raise _error_at(path, ["unit", i],
+                                "a unit needs `aliases`, `prefix` or `minor`")
             for table, key in ((part.units, "aliases"), (part.prefixes, "prefix")):
                 for j, alias in enumerate(entry.get(key, [])):
                     _add(table, _norm(alias), sense, path, ["unit", i, key, j])
+            for alias in entry.get("minor", []):
+                # one minor form may mean several units (分: a cent or a minute)
+                part.minor.setdefault(_norm(alias), []).append(sense)
     if (data := load("classifiers.toml")) is not None:
         part.classifiers.update(_norm(w) for w in data.get("words", []))
     if (data := load("markers.toml")) is not None:
@@ -478,6 +484,9 @@ class Vocabulary:
     names: frozenset[str]
     context: dict[str, frozenset[str]]
     connectives: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: forms read only as the smaller part of a compound (5元3角, 3小时20分), each
+    #: with the units it may mean; the compound picks the one of its dimension
+    minor: dict[str, tuple[UnitSense, ...]] = field(default_factory=dict)
 
     @property
     def plugin_names(self) -> tuple[str, ...]:
@@ -533,6 +542,15 @@ def _check_keys(indicators: Mapping[str, IndicatorSense]) -> None:
                 f"{who} the indicator key {sense.key!r} for two concepts: {seen.form!r} "
                 f"is {seen.meaning()[1:]!r} and {sense.form!r} is {sense.meaning()[1:]!r} "
                 "(period, direction, comparison, weak)")
+
+
+def _merge_minor(parts: tuple[VocabularyPart, ...]) -> dict[str, tuple[UnitSense, ...]]:
+    merged: dict[str, dict[Any, UnitSense]] = {}
+    for part in parts:
+        for form, senses in part.minor.items():
+            for sense in senses:
+                merged.setdefault(form, {}).setdefault(sense.meaning(), sense)
+    return {form: tuple(senses.values()) for form, senses in merged.items()}
 
 
 def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
@@ -602,6 +620,7 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
         not_markers=frozenset().union(*(p.not_markers for p in parts)),
         connectives={name: frozenset().union(*(p.connectives.get(name, set()) for p in parts))
                      for name in CONNECTIVES.values()},
+        minor=_merge_minor(parts),
         indicators=indicators,
         subjects=frozenset().union(*(p.subjects for p in parts)),
         names=frozenset().union(*(p.names for p in parts)),
