@@ -151,8 +151,10 @@ class Extractor:
         """The exact value of ``numeral`` read as one number, without context rules.
 
         >>> ex = Extractor(plugins=["core"])
-        >>> [ex.parse_number(s) for s in ("一千五百九十点四二", "貳萬零五", "1.3亿")]
-        [Decimal('1590.42'), Decimal('20005'), Decimal('130000000')]
+        >>> ex.parse_number("一千五百九十点四二"), ex.parse_number("貳萬零五")
+        (Decimal('1590.42'), Decimal('20005'))
+        >>> ex.parse_number("1.3亿")
+        Decimal('130000000')
 
         Raises :class:`ParseError` when ``numeral`` is not exactly one number: a
         unit, a marker or a range (两三 is two to three) are not numbers.

@@ -18,8 +18,8 @@ Every flag has its marker, every unit of the vocabulary its word, a percentage
 in Chinese numerals is written 百分之, a count keeps its measure word and a vague
 amount its order of magnitude:
 
->>> [format(parse(s), numerals="chinese") for s in ("5%", "0.3个百分点", "318个", "数十万元")]
-['百分之五', '零点三个百分点', '三百一十八个', '数十万元']
+>>> tuple(format(parse(s), numerals="chinese") for s in ("5%", "0.3个百分点", "318个", "数十万元"))
+('百分之五', '零点三个百分点', '三百一十八个', '数十万元')
 >>> format(parse("不到20吨")), format(parse("3亿元以上")), format(parse("每吨500元"))
 ('不到20吨', '3亿元以上', '500元/吨')
 
