@@ -417,13 +417,11 @@ def read_part(directory: Path) -> VocabularyPart:
             part.connectives.setdefault(name, set()).update(_norm(w) for w in listed)
         for flag, words in data.get("compare", {}).get("after", {}).items():
             if flag not in FLAGS:
-                path = directory / "markers.toml"
-                line = _locate(path.read_text(encoding="utf-8"), ["compare", "after", flag])
-                raise VocabularyError(f"{path}:{line}: compare.after.{flag}: unknown flag "
-                                      f"(one of {', '.join(FLAGS)})")
+                raise _error_at(path, ["compare", "after", flag],
+                                f"unknown flag (one of {', '.join(FLAGS)})")
             flags = part.markers.setdefault("compare", {})
-            for word in words:
-                _add(flags, _norm(word), flag, part.name, "markers.toml compare.after")
+            for j, word in enumerate(words):
+                _add(flags, _norm(word), flag, path, ["compare", "after", flag, j])
     if (data := load("indicators.toml")) is not None:
         path = directory / "indicators.toml"
         for i, entry in enumerate(data.get("indicator", [])):
