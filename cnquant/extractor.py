@@ -182,9 +182,12 @@ class Extractor:
                 return found
             start = w.start
             parsed = self._parse_window(w.text)
-            if parsed is None and w.number_start > w.start:
-                start = w.number_start
+            for again in w.retry if parsed is None else ():
+                # 占比超过三成: not 比…, but 超过三成
+                start = again
                 parsed = self._parse_window(text[start:w.end])
+                if parsed is not None:
+                    break
             if parsed is None:
                 pos = w.number_start + 1
                 continue

@@ -85,6 +85,9 @@ class Window:
     end: int
     text: str
     number_start: int  # where the first numeral of the window starts
+    #: where to read again when the window does not parse from its start: each later
+    #: opening word (比超过三成: 超过三成), then the number
+    retry: tuple[int, ...] = ()
 
 
 class Scanner:
@@ -145,6 +148,7 @@ class Scanner:
             rf"|{percent_of}| {{1,4}}(?=\S)"
         )
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
+        self._opener = re.compile(rf"(?:{opener}) ?")
 
     def windows(self, text: str, pos: int = 0) -> Iterator[Window]:
         """Every window, left to right, without overlaps."""
@@ -164,8 +168,16 @@ class Scanner:
         number_start = start
         opener = ("link" if m.group("link") is not None else
                   "pre" if m.group("pre") is not None else "per" if m.group("per") else None)
+        retry: list[int] = []
         if opener is not None:
             number_start = m.end(opener)
             while number_start < end and text[number_start] == " ":
                 number_start += 1
-        return Window(start, end, text[start:end], number_start)
+            if m.group("pre") is not None:  # the boundaries of the chained opening words
+                at = self._opener.match(text, start)
+                while at is not None and start < at.end() < m.end("pre"):
+                    retry.append(at.end())
+                    at = self._opener.match(text, at.end())
+            retry.append(number_start)
+        return Window(start, end, text[start:end], number_start,
+                      tuple(r for r in retry if r > start))
