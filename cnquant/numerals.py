@@ -49,7 +49,7 @@ class Num:
     or a vague amount.  ``exp`` is the power of ten of the trailing multiplier
     (5万 -> 4), which the other end of a range may borrow (3至5万吨).
     ``abbrev`` marks a lone digit that abbreviates after a unit (三万五).
-    ``implied`` marks a multiplier standing alone for one of it (万 in 近万人),
+    ``implied`` marks a multiplier standing alone for one of it (千 in 近千人),
     ``big`` a number written with a multiplier of 万 or more anywhere (3万5千).
     ``abbreviated`` is the power of ten a last, abbreviating digit stands for
     (3 in 一万一 = 11000), 0 if there is none.

@@ -120,11 +120,11 @@ class Scanner:
             rf"|\.[0-9]{{1,{MAX_RUN}}})"
             # a Chinese numeral starts with a digit or 十 (a bare 万 or 亿 is no number),
             # with 百/千 before 万/亿 (千万美元) or a digit (千三), or with a multiplier
-            # before an inner marker (万余人, 百余家); it is one character here, the rest
+            # before an inner marker (百余家); it is one character here, the rest
             # are tokens of the body, where vocabulary words come first (一千瓦时 is 一
             # and 千瓦时, not 一千 and 瓦)
             rf"|[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿{re.escape(DIGIT_CHARS)}])"
-            rf"|[百千佰仟万亿](?=亿?{inner})"
+            rf"|[百千佰仟](?={inner})"
         )
         percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
         units = trie_regex(vocab.units, gaps=True)

@@ -48,7 +48,7 @@ class Expr:
     exp: int = 0
     chinese: bool = False
     unit_factor: Decimal = Decimal(1)
-    implied: bool = False  # a multiplier alone (万 in 近万人): needs a marker
+    implied: bool = False  # a multiplier alone (千 in 近千人): needs a marker
     big: bool = False  # written with 万, 亿, 兆 (or k, M) somewhere: 3万5千
 
     def unit_name(self, locale: str = "zh-CN") -> str:
@@ -131,7 +131,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         pre, expr, post = self._markers(items)
         approx = expr.approx
         if expr.implied and pre is None and approx == "exact":
-            raise Reject("a multiplier alone needs a marker before it (近万人, not 万人)")
+            raise Reject("a multiplier alone needs a marker before it (近千人, not 千人)")
         if approx == "exact":
             if pre is not None:
                 approx = pre
