@@ -136,7 +136,8 @@ class Scanner:
             rf"(?P<pre>(?:{opener}) ?(?:(?:{opener}) ?){{0,2}})(?:(?P<link>{links}) ?)?"
             rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of}|半)"
             rf"|(?P<num>{number})"
-            rf"|(?P<per>每 ?{units}) ?(?={num_char})"
+            # 每吨500元, and with a marker after the unit: 每升约7.9元
+            rf"|(?P<per>每 ?{units}) ?(?=(?:(?:{opener}) ?)?{num_char})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)}|{units})"
             # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年

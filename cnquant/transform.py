@@ -200,6 +200,10 @@ class QuantityTransformer(Transformer[Any, Any]):
                 carry = Decimal(1)
             a = replace(a, value=low * carry * factor, units=b.units, classifier=b.classifier,
                         bare=b.bare)
+        per = tuple(u for u in a.units if u[1] < 0)
+        if per and b.units and _unit_key(b.units) == _unit_key(
+                tuple(u for u in a.units if u[1] > 0)):
+            b = replace(b, units=a.units)  # 每公斤6元至8元: 8元 is per kilogram too
         if a.units and b.units and _unit_key(a.units) != _unit_key(b.units):
             try:
                 a = _convert(a, b.units)
@@ -296,12 +300,15 @@ class QuantityTransformer(Transformer[Any, Any]):
             raise Reject("a currency prefix with a non-currency unit")
         return _expr(n, part)
 
-    def per_rate(self, _per: Token, den: Token, n: Num, part: UnitPart) -> Expr:
+    def per_rate(self, _per: Token, den: Token, *items: Any) -> Expr:
+        pre = items[0] if len(items) == 3 else None
+        n, part = items[-2], items[-1]
         den_sense = self._sense(den)
         if not part.units or part.classifier:
             raise Reject("每 needs a unit after the number")
         units = (*part.units, (den_sense, -1))
-        return _expr(n, replace(part, units=units, factor=part.factor / den_sense.factor))
+        e = _expr(n, replace(part, units=units, factor=part.factor / den_sense.factor))
+        return replace(e, approx=pre) if pre is not None and e.approx == "exact" else e
 
     def vague(self, *items: Any) -> Expr:
         part = items[-1] if isinstance(items[-1], UnitPart) else None
@@ -381,6 +388,10 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     def classifier(self, tok: Token) -> UnitPart:
         return UnitPart(classifier=_plain(tok))
+
+    def per_count(self, a: Token, _s: Token, _b: Token) -> UnitPart:
+        """元/股, 元/人: per one of what is counted; the unit is the numerator's."""
+        return self.simple_unit(a)
 
     def rate(self, a: Token, _s: Token, b: Token) -> UnitPart:
         num, den = self._sense(a), self._sense(b)
