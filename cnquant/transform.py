@@ -14,9 +14,10 @@ resolved by locale), the measure word of a count, and the approximation flag.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from lark import Token, Transformer, v_args
 from lark.visitors import merge_transformers
@@ -28,6 +29,7 @@ from cnquant.vocab import UnitSense, Vocabulary
 __all__ = ["Expr", "Reject", "make_transformer"]
 
 Units = tuple[tuple[UnitSense, int], ...]
+T = TypeVar("T")
 
 
 class Reject(NumeralError):
@@ -153,15 +155,15 @@ class QuantityTransformer(Transformer[Any, Any]):
         return pre, expr, post
 
     def pre(self, tok: Token, _link: Token | None = None) -> str:
-        return self.vocab.markers["before"][_plain(tok)]
+        return _lookup(self.vocab.markers["before"], tok)
 
     def post(self, tok: Token) -> str:
-        return self.vocab.markers["after"][_plain(tok)]
+        return _lookup(self.vocab.markers["after"], tok)
 
     def compared(self, _bi: Token, expr: Expr, cmp: Token) -> Expr:
         if expr.approx != "exact" or expr.implied:
             raise Reject("比 compares with a plain number")
-        return replace(expr, approx=self.vocab.markers["compare"][_plain(cmp)])
+        return replace(expr, approx=_lookup(self.vocab.markers["compare"], cmp))
 
     def between(self, *items: Any) -> Expr:
         a, b = (i for i in items if isinstance(i, Expr))
@@ -287,7 +289,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         return _expr(n, None)
 
     def prefixed(self, tok: Token, n: Num, part: UnitPart | None = None) -> Expr:
-        sense = self.vocab.prefixes[_plain(tok)]
+        sense = _lookup(self.vocab.prefixes, tok)
         if part is None:
             part = UnitPart(((sense, 1),), sense.factor)
         elif part.units and part.units[0][0].kind == "currency":
@@ -380,7 +382,7 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     # -- units
     def _sense(self, tok: Token) -> UnitSense:
-        return self.vocab.units[_plain(tok)]
+        return _lookup(self.vocab.units, tok)
 
     def simple_unit(self, tok: Token) -> UnitPart:
         sense = self._sense(tok)
@@ -418,6 +420,12 @@ _SIDE = {"more_than": "low", "at_least": "low", "less_than": "high", "at_most": 
 def _plain(tok: Token) -> str:
     """A vocabulary token without the spaces it may contain (小于 或 等于)."""
     return str(tok).replace(" ", "")
+
+
+def _lookup(table: Mapping[str, T], tok: Token) -> T:
+    """The entry of a vocabulary token, written as in the vocabulary or with spaces."""
+    text = str(tok)
+    return table[text] if text in table else table[_plain(tok)]
 
 
 def _sense(vocab: Vocabulary, alias: str) -> UnitSense:
