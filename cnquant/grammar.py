@@ -6,10 +6,18 @@ writes them from the merged vocabulary of the loaded plugins.  Each terminal is
 one regular expression of its surface forms, longest first.  A form that is the
 beginning of a longer form of *another* terminal gets a negative lookahead, so
 that the lexer always takes the longest form whatever order it tries the
-terminals in (个 never steals the 个 of 个月).
+terminals in (个 never steals the 个 of 个月).  Right after a digit, a unit that
+begins with a multiplier does not take the start of a longer unit (一千比特币 is
+一千 and 比特币).  Words of several characters also match with up to two spaces
+between their characters, as crawled text writes them (个 百分 点).
 
+>>> import re
 >>> from cnquant.plugins import load_vocabulary
 >>> text = vocabulary_terminals(load_vocabulary(["core"]))
+>>> unit = re.search(r"^UNIT: /(.*)/$", text, re.M).group(1)
+>>> [bool(re.fullmatch(unit, w)) for w in ("个 百分 点", "个百分点", "k W h")]
+[True, True, False]
+
 >>> "CLASSIFIER:" in text and "%override INNER" in text
 True
 """
