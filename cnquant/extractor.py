@@ -55,6 +55,30 @@ def _number(d: Decimal | None) -> int | float | None:
     return float(d)
 
 
+def _span(text: str, start: int, parsed: tuple[int, Expr]) -> tuple[int, int, Expr]:
+    """Where a parse that starts at ``start`` lies in ``text``, frame words excluded."""
+    length, expr = parsed
+    end = start + length
+    if expr.inner is not None:
+        end = start + expr.inner[1]
+        start += expr.inner[0]
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    return start, end, expr
+
+
+def _without(text: str, words: frozenset[str], *, at_end: bool) -> str:
+    """``text`` without one of ``words`` at its end (or start), and the spaces there."""
+    for word in sorted(words, key=len, reverse=True):
+        if at_end and text.endswith(word):
+            return text[: -len(word)].rstrip(" ")
+        if not at_end and text.startswith(word):
+            return text[len(word):].lstrip(" ")
+    return text
+
+
 def _check_text(text: object, what: str = "text") -> str:
     if not isinstance(text, str):
         raise TypeError(f"{what} must be str, not {type(text).__name__}")
@@ -139,7 +163,10 @@ class Extractor:
                              norm.to_original(found[0].start, found[0].start)[0])
         c, r = max(kept, key=lambda cr: cr[0].end - cr[0].start)
         tail = norm.text[c.end:].strip(" ")
-        head = norm.text[:c.start]
+        head = norm.text[:c.start].rstrip(" ")
+        if c.expr.inner is not None:  # the frame of 在3%至5%之间 is part of the expression
+            tail = _without(tail, self.vocab.connective("between_after"), at_end=False)
+            head = _without(head, self.vocab.connective("between_before"), at_end=True)
         if tail and r.subject is None:
             raise ParseError("unexpected text after the quantity", expr,
                              norm.to_original(c.end, c.end)[0])
@@ -191,8 +218,7 @@ class Extractor:
             if parsed is None:
                 pos = w.number_start + 1
                 continue
-            length, expr = parsed
-            end = start + length
+            start, end, expr = _span(text, start, parsed)
             crossing = self._crossing(text, start, end)
             if crossing is not None:
                 trimmed = self._trim(text, start, end, w.number_start, crossing)
@@ -226,8 +252,7 @@ class Extractor:
         parsed = self._parse_window(text[start:end])
         if parsed is None:
             return None
-        length, expr = parsed
-        return start, start + length, expr
+        return _span(text, start, parsed)
 
     def extract(self, text: str, *, locale: str | None = None,
                 bare_numbers: bool = False) -> list[Mention]:

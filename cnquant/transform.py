@@ -52,6 +52,8 @@ class Expr:
     unit_factor: Decimal = Decimal(1)
     implied: bool = False  # a multiplier alone (千 in 近千人): needs a marker
     big: bool = False  # written with 万, 亿, 兆 (or k, M) somewhere: 3万5千
+    #: the part of the parsed text to report, when words frame it (在3%至5%之间)
+    inner: tuple[int, int] | None = None
 
     def unit_name(self, locale: str = "zh-CN") -> str:
         """The pint unit expression, ``""`` for a count or a bare number."""
@@ -166,8 +168,14 @@ class QuantityTransformer(Transformer[Any, Any]):
         return replace(expr, approx=_lookup(self.vocab.markers["compare"], cmp))
 
     def between(self, *items: Any) -> Expr:
+        """在3%至5%之间: the range; the span is the range without its frame (3%至5%),
+        since 在 and 之间 say nothing about how exact it is."""
         a, b = (i for i in items if isinstance(i, Expr))
-        return self.range(a, b)
+        first, last = items[0], items[-1]
+        start = first.end_pos if isinstance(first, Token) and first.end_pos else 0
+        end = last.start_pos if isinstance(last, Token) and last.start_pos else None
+        e = self.range(a, b)
+        return replace(e, inner=(start, end)) if end is not None else e
 
     def two_sided(self, *items: Any) -> Expr:
         """A lower bound and an upper bound, each with its marker, make a range."""
