@@ -56,6 +56,8 @@ _STYLES = ("arabic", "chinese", "capital")
 MAX_CHINESE = Decimal(10) ** 16
 #: Multipliers written after Arabic digits, largest first.
 _ARABIC_MULTIPLIERS = (("万亿", 12), ("亿", 8), ("万", 4))
+#: Characters that begin a multiplier, and some unit words (千克).
+_MULTIPLIER_CHARS = "十百千万亿兆拾佰仟"
 #: Units written as a fraction in Chinese numerals: 百分之五, 千分之三.
 _FRACTION_WORDS = {"percent": "百分之", "permille": "千分之"}
 
@@ -190,8 +192,10 @@ def format(q: Mention | Any, numerals: str = "arabic", script: str = "simplified
         if low is None or high is None:
             raise ValueError("a range needs both ends")
         first, second = _magnitude(low, numerals), _magnitude(high, numerals)
-        if fraction or (words and first[-1:] != second[-1:] and second[-1:] in "万亿"):
-            # 500元至1万元: "500至1万元" would carry 万 to the first end (3至5万吨)
+        if fraction or (words and first[-1:] != second[-1:] and second[-1:] in "万亿") \
+                or (words and (words[0] in _MULTIPLIER_CHARS or second[-1] in "十百千拾佰仟")):
+            # 500元至1万元: "500至1万元" would carry 万 to the first end (3至5万吨);
+            # 一至一千比特: 一千比特 reads as 1 kilobit, and the first end would borrow it
             text = amount(low) + "至" + amount(high)
         else:
             text = first + "至" + second + words

@@ -475,15 +475,19 @@ def _dim(units: Units) -> Any:
 
 
 def _to_base(units: Units) -> Decimal:
-    """How many base units one of ``units`` is (for ordering compound parts)."""
+    """How many base units one of ``units`` is (for ordering compound parts).
+
+    pint computes in floats; 15 significant digits drop their noise, so that a
+    kilogram is exactly 1000 grams.
+    """
     q = (1 * _pint_units(units)).to_base_units()
-    return Decimal(str(q.magnitude))
+    return Decimal(f"{q.magnitude:.15g}")
 
 
 def _convert(a: Expr, units: Units) -> Expr:
     """``a`` expressed in ``units`` (95美分 into USD for 95美分至1美元)."""
     assert a.value is not None
-    ratio = _to_base(a.units) / _to_base(units)
+    ratio = Decimal(f"{_to_base(a.units) / _to_base(units):.15g}")
     if _dim(a.units) != _dim(units):
         raise Reject("different dimensions")
     return replace(a, value=a.value * ratio, units=units)
