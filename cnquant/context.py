@@ -123,6 +123,7 @@ class ContextReader:
         self.distributive = w("distributive_periods")
         self.subordinators = tuple(w("time_clause_ends"))
         self.detached_about = tuple(w("detached_about"))
+        self.not_level_ends = tuple(w("not_level_ends"))
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -361,6 +362,7 @@ class ContextReader:
                     changed = True
         phrase = re.sub(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+", "", phrase)
+        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]", "", phrase)  # 1. 二、 3)
         if phrase in self.tail_words or phrase in self.head_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
@@ -445,48 +447,9 @@ class ContextReader:
         for n, i in enumerate(kept):
             c, r = cands[i], readings[i]
             prev_c = cands[prev] if prev is not None else None
-            floor = prev_c.end if prev_c is not None else 0
-            clause_start = c.start
-            while clause_start > max(0, c.start - MAX_SEGMENT) and \
-                    text[clause_start - 1] not in self.clause_breaks:
-                clause_start -= 1
-            same_clause = prev_c is not None and prev_c.end >= clause_start
-            seg_start, segment = self._segment(text, c.start, floor)
-            if seg_start > 0 and text[seg_start - 1] == "(" and not segment and \
-                    not (same_clause and prev_c is not None and prev_c.end == seg_start - 1):
-                # a quantity opening a parenthesis qualifies what precedes it: 占比最大(约4成)
-                seg_start, segment = self._segment(text, seg_start - 1, floor)
-            found = self._indicator(segment)
-            if found is None and prev_c is not None and same_clause and \
-                    prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
-                # 粮食总产量连续8年稳定在60亿斤: read past the duration
-                before = cands[kept[n - 2]].end if n >= 2 else 0
-                _, earlier = self._segment(text, prev_c.start, before)
-                found = self._indicator(self._clean(earlier) or earlier, skip_key="duration")
-            if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
-                # 占签约项目总数的38%: a share verb governs a percentage
-                share = self._indicator(segment, key="share")
-                if share is not None and (found is None or not found[1].direction) and \
-                        any(u.unit == "percent" for u, _ in c.expr.units):
-                    found = share
-            if (found is None or found[1].direction) and \
-                    text[max(0, c.start - 8):c.start].rstrip(" ").endswith(("至", "到")):
-                # 销量增长了3%至1100万部: the level reached is the quantity's, not the change's
-                level = self._indicator(text[clause_start:c.start], level=True)
-                if level is not None:
-                    found = level
-            inherit = same_clause and prev is not None and bool(readings[prev].metric)
-            if found is not None:
-                r.metric, r.sense = found
-            elif inherit and prev is not None and prev_c is not None and \
-                    self._linked(text[prev_c.end:c.start]):
-                p = readings[prev]
-                r.metric, r.sense = p.metric, p.sense
-            else:
-                r.metric = self._clean(segment) or None
-                if r.metric is None and inherit and prev is not None:
-                    p = readings[prev]
-                    r.metric, r.sense = p.metric, p.sense
+            prev_r = readings[prev] if prev is not None else None
+            before_prev = cands[kept[n - 2]].end if n >= 2 else 0
+            segment = self._metric(text, c, r, prev_c, prev_r, before_prev)
             if c.expr.approx == "exact" and any(w in segment for w in self.detached_about):
                 r.expr = replace(r.expr or c.expr, approx="about")
             if r.sense is not None:
@@ -494,24 +457,89 @@ class ContextReader:
                 r.comparison = r.sense.comparison
             r.comparison = self._comparison(segment) or r.comparison
             r.per = self._period(r.metric, r.sense) if r.metric else None
-            nxt = cands[kept[n + 1]].start if n + 1 < len(kept) else len(text)
-            money = any(u.kind == "currency" for u, _ in c.expr.units)
-            r.subject = self._subject(text, c.end, nxt if nxt > c.end else len(text),
-                                      lexicon_only=money)
-            if r.subject and c.expr.units and not money:
-                # 年产5万吨钢丝绳项目: the product is 钢丝绳, the project is another thing
-                for tail in self.generic_tails:
-                    if r.subject.endswith(tail) and len(r.subject) > len(tail):
-                        r.subject = r.subject[: -len(tail)]
-                        break
-            if (r.subject is None and nxt == c.end) or (
-                    n + 1 < len(kept) and text[c.end:nxt].strip() == ""):
-                # 120台2.5MW风机: the subject comes after the next quantity
-                after_next = cands[kept[n + 1]].end if n + 1 < len(kept) else c.end
-                r.subject = self._subject(text, after_next, len(text),
-                                          lexicon_only=money) or r.subject
+            nxt = cands[kept[n + 1]] if n + 1 < len(kept) else None
+            r.subject = self._subject_of(text, c, nxt)
             prev = i
         return readings
+
+    def _clause_start(self, text: str, start: int) -> int:
+        i = start
+        while i > max(0, start - MAX_SEGMENT) and text[i - 1] not in self.clause_breaks:
+            i -= 1
+        return i
+
+    def _metric(self, text: str, c: Candidate, r: Reading, prev_c: Candidate | None,
+                prev_r: Reading | None, before_prev: int) -> str:
+        """Set ``r.metric`` and ``r.sense``; return the phrase they were read from."""
+        clause_start = self._clause_start(text, c.start)
+        same_clause = prev_c is not None and prev_c.end >= clause_start
+        floor = prev_c.end if prev_c is not None else 0
+        seg_start, segment = self._segment(text, c.start, floor)
+        if seg_start > 0 and not self._clean(segment) and text[seg_start - 1] in ":(" and \
+                not (same_clause and prev_c is not None and prev_c.end == seg_start - 1):
+            # a label (回购金额:不低于5000万元), or a quantity opening a parenthesis that
+            # qualifies what precedes it (占比最大(约4成)): read before the mark
+            seg_start, segment = self._segment(text, seg_start - 1, floor)
+        if same_clause and prev_c is not None and prev_r is not None and prev_r.subject and \
+                seg_start == prev_c.end and segment.startswith(prev_r.subject) and \
+                self._clean(segment[len(prev_r.subject):]):
+            # 18个国家设有42家工厂: 国家 belongs to the quantity before
+            segment = segment[len(prev_r.subject):]
+        found = self._indicator(segment)
+        if found is None and prev_c is not None and same_clause and \
+                prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
+            # 粮食总产量连续8年稳定在60亿斤: read past the duration
+            _, earlier = self._segment(text, prev_c.start, before_prev)
+            found = self._indicator(self._clean(earlier) or earlier, skip_key="duration")
+        if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
+            # 占签约项目总数的38%: a share verb governs a percentage
+            share = self._indicator(segment, key="share")
+            if share is not None and (found is None or not found[1].direction) and \
+                    any(u.unit == "percent" for u, _ in c.expr.units):
+                found = share
+        reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
+            self.not_level_ends)
+        if reached and (found is None and segment.strip(" ") in ("至", "到")
+                        or found is not None and found[1].direction):
+            # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
+            # quantity measures, not the change
+            level = self._indicator(segment, level=True) or \
+                self._indicator(text[clause_start:c.start], level=True)
+            if level is not None:
+                found = level
+            else:
+                change = self._find(segment)
+                head = self._clean(segment[:change[2]]) if change is not None else ""
+                if head:
+                    found = (head, None)  # type: ignore[assignment]
+        if found is not None:
+            r.metric, r.sense = found[0], found[1]
+            return segment
+        inherit = same_clause and prev_r is not None and bool(prev_r.metric)
+        if inherit and prev_c is not None and prev_r is not None and \
+                self._linked(text[prev_c.end:c.start]):
+            r.metric, r.sense = prev_r.metric, prev_r.sense
+            return segment
+        r.metric = self._clean(segment) or None
+        if r.metric is None and inherit and prev_r is not None:
+            r.metric, r.sense = prev_r.metric, prev_r.sense
+        return segment
+
+    def _subject_of(self, text: str, c: Candidate, nxt: Candidate | None) -> str | None:
+        """The subject of ``c``; ``nxt`` is the quantity after it, if any."""
+        limit = nxt.start if nxt is not None and nxt.start > c.end else len(text)
+        money = any(u.kind == "currency" for u, _ in c.expr.units)
+        subject = self._subject(text, c.end, limit, lexicon_only=money)
+        if subject and c.expr.units and not money:
+            # 年产5万吨钢丝绳项目: the product is 钢丝绳, the project is another thing
+            for tail in self.generic_tails:
+                if subject.endswith(tail) and len(subject) > len(tail):
+                    subject = subject[: -len(tail)]
+                    break
+        if nxt is not None and text[c.end:nxt.start].strip() == "":
+            # 120台2.5MW风机: the subject comes after the next quantity
+            subject = self._subject(text, nxt.end, len(text), lexicon_only=money) or subject
+        return subject
 
     def _linked(self, gap: str) -> bool:
         """Whether ``gap`` (between two quantities) joins members of one list.
