@@ -499,8 +499,8 @@ class ContextReader:
                 found = share
         reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
-        if reached and (found is None and segment.strip(" ") in ("至", "到")
-                        or found is not None and found[1].direction):
+        if reached and ((found is None and segment.strip(" ") in ("至", "到"))
+                        or (found is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
             level = self._indicator(segment, level=True) or \
