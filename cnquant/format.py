@@ -31,12 +31,11 @@ test checks it over the whole vocabulary).
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 import cn2an
 
-from cnquant._resources import data_path
+from cnquant.normalise import char_table
 from cnquant.mention import Approx, Mention
 
 __all__ = ["MAX_CHINESE", "format", "format_decimal"]
@@ -60,16 +59,6 @@ _ARABIC_MULTIPLIERS = (("万亿", 12), ("亿", 8), ("万", 4))
 _MULTIPLIER_CHARS = "十百千万亿兆拾佰仟"
 #: Units written as a fraction in Chinese numerals: 百分之五, 千分之三.
 _FRACTION_WORDS = {"percent": "百分之", "permille": "千分之"}
-
-
-@lru_cache(maxsize=1)
-def _s2t() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for line in data_path("s2t.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            src, dst = line.split("\t")
-            table[ord(src)] = dst
-    return table
 
 
 def _unit_words(locale: str) -> dict[str, str]:
@@ -207,7 +196,7 @@ def format(q: Mention | Any, numerals: str = "arabic", script: str = "simplified
         before, after = MARKERS[approx]
         text = before + amount(value) + after
     if script == "traditional":
-        text = text.translate(_s2t())
+        text = text.translate(char_table("s2t.tsv"))
     if width == "full":
         text = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
     return text

@@ -62,14 +62,22 @@ def _syllables() -> frozenset[str]:
     return frozenset(s for s in lines if s and not s.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    """One translate() table: full width -> ASCII, traditional -> simplified, spaces."""
+@lru_cache(maxsize=4)
+def char_table(name: str) -> dict[int, str]:
+    """A one-character-for-one-character table of ``cnquant/data`` (``t2s.tsv``, ``s2t.tsv``),
+    as ``str.translate`` takes it."""
     table: dict[int, str] = {}
-    for line in data_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             src, dst = line.split("\t")
             table[ord(src)] = dst
+    return table
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """One translate() table: full width -> ASCII, traditional -> simplified, spaces."""
+    table = dict(char_table("t2s.tsv"))
     for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
         table[cp] = chr(cp - 0xFEE0)
     for src, dst in {

@@ -23,24 +23,17 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, pinyin
 
-from cnquant._resources import data_path
+from cnquant.normalise import char_table
 
 Doc = dict[str, Any]
 
 
-@lru_cache(maxsize=1)
 def _s2t() -> dict[str, str]:
-    table = {}
-    for line in data_path("s2t.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            src, dst = line.split("\t")
-            table[src] = dst
-    return table
+    return {chr(k): v for k, v in char_table("s2t.tsv").items()}
 
 
 def remap(doc: Doc, pieces: list[str], *, keep_trailing: bool = True) -> Doc:
