@@ -35,8 +35,8 @@ from typing import Any
 
 import cn2an
 
-from cnquant.normalise import char_table
 from cnquant.mention import Approx, Mention
+from cnquant.normalise import char_table
 
 __all__ = ["MAX_CHINESE", "format", "format_decimal"]
 

@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 
 import cnquant
 from cnquant import Approx, Mention, ParseError, format, parse
-from cnquant.format import MAX_CHINESE, _s2t
+from cnquant.format import MAX_CHINESE
+from cnquant.normalise import char_table
 
-S2T = _s2t()
+S2T = char_table("s2t.tsv")
 
 EX = cnquant.default_extractor()
 VOCAB = EX.vocab
