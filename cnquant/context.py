@@ -124,6 +124,7 @@ class ContextReader:
         self.subordinators = tuple(w("time_clause_ends"))
         self.detached_about = tuple(w("detached_about"))
         self.not_level_ends = tuple(w("not_level_ends"))
+        self.tenor_after = tuple(w("tenor_after"))
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -161,6 +162,8 @@ class ContextReader:
             return "rank"
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
+        if e.kinds == frozenset({"time"}) and after.startswith(self.tenor_after):
+            return "tenor"
         for sense, _ in e.units:
             if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end]
                                          for w in sense.context):
