@@ -61,5 +61,3 @@ def extract(text: str, *, locale: str = "zh-CN", bare_numbers: bool = False) -> 
     """
     return default_extractor().extract(text, locale=locale, bare_numbers=bare_numbers)
 
-
-_ = Any

@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 from lark.exceptions import LarkError, UnexpectedInput
 
@@ -284,5 +283,3 @@ class Extractor:
             direction=r.direction, comparison=r.comparison,
         )
 
-
-_ = Any

@@ -7,7 +7,6 @@ error with its reason); the list may only shrink.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from scoring import DATA, predict, score_docs, score_module
@@ -79,5 +78,3 @@ def test_variant_offsets_point_into_the_original(tmp_path):
     for m in extract(variant["text"]):
         assert variant["text"][m.start:m.end] == m.text
 
-
-_ = Path
