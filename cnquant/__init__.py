@@ -15,7 +15,6 @@ to choose plugins, :class:`ParseError`, and the unit registry :data:`ureg`.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from cnquant.extractor import Extractor, ParseError
 from cnquant.format import format
