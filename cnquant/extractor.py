@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
+from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput
 
 from cnquant.context import Candidate, ContextReader, Reading
@@ -117,15 +119,20 @@ class Extractor:
 
     # ------------------------------------------------------------------ parsing
     def _parse_uncached(self, window: str) -> tuple[int, Expr] | None:
-        """The longest prefix of ``window`` that is a quantity, with its value."""
-        try:
-            expr: Expr = self._parser.parse(window)  # type: ignore[assignment]
-            return len(window.rstrip(" ")), expr
-        except _FAIL:
-            pass
-        best: tuple[int, Expr] | None = None
+        """The longest prefix of ``window`` that is a quantity, with its value.
+
+        One pass of the LALR parser over the window's tokens.  Wherever the
+        input could end (``$END`` is acceptable), the parser state is kept; at
+        the end the latest such state that the transformer accepts with
+        ``$END`` wins.  Values on the stack are immutable, so a shallow copy of
+        the state is enough.
+        """
         ip = self._parser.parse_interactive(window)
-        tokens = ip.lexer_thread.lex(ip.parser_state)  # type: ignore[no-untyped-call]
+        state = ip.parser_state
+        table = state.parse_conf.states
+        tokens = ip.lexer_thread.lex(state)  # type: ignore[no-untyped-call]
+        ends: list[tuple[int, Any]] = []  # (end offset, parser state there)
+        pending: int | None = None  # the live state is an end, not yet copied
         while True:
             try:
                 token = next(tokens)
@@ -133,15 +140,21 @@ class Extractor:
                 break
             except _FAIL:  # the lexer found nothing it may take here
                 break
+            if pending is not None:
+                ends.append((pending, state.copy(deepcopy_values=False)))
+                pending = None
             try:
-                ip.feed_token(token)
-            except _FAIL:  # the parser refused the token
+                state.feed_token(token)
+            except _FAIL:  # the parser refused the token (its state is spoilt)
                 break
-            if "$END" in ip.choices():  # type: ignore[no-untyped-call]
-                with contextlib.suppress(*_FAIL):
-                    best = (token.end_pos or 0,
-                            ip.copy().feed_eof())  # type: ignore[no-untyped-call]
-        return best
+            if "$END" in table[state.position]:
+                pending = token.end_pos or 0
+        if pending is not None:
+            ends.append((pending, state))
+        for end, st in reversed(ends):
+            with contextlib.suppress(*_FAIL):
+                return end, st.feed_token(Token("$END", ""), True)
+        return None
 
     def parse(self, expr: str, *, locale: str | None = None) -> Mention:
         """Read ``expr`` as one quantity expression (with its indicator, if any).
