@@ -33,8 +33,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import cn2an
-
 from cnquant.mention import Approx, Mention
 from cnquant.normalise import char_table
 
@@ -86,6 +84,8 @@ def format_decimal(value: Decimal) -> str:
 def _chinese(value: Decimal, numerals: str) -> str:
     if abs(value) >= MAX_CHINESE:
         raise ValueError(f"{format_decimal(value)} is too large for Chinese numerals")
+    import cn2an  # imported when first needed: it takes ~70 ms
+
     return str(cn2an.an2cn(format_decimal(value), "up" if numerals == "capital" else "low"))
 
 
