@@ -73,7 +73,10 @@ _DIGITS = "0-9一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖"
 
 
 def _not_before(blocked: Iterable[str]) -> str:
-    return "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=len, reverse=True)) + ")"
+    # sorted fully (not by length alone), so that the grammar text, and the
+    # on-disk cache keyed by it, is the same in every process
+    return "(?!" + "|".join(re.escape(b) for b in sorted(blocked, key=lambda b: (-len(b), b))
+                            ) + ")"
 
 
 def _alternation(forms: Iterable[str], lookahead: dict[str, set[str]],
