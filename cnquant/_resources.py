@@ -7,12 +7,18 @@ source checkout or an editable install they sit at the top of the repository.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
-__all__ = ["data_path", "grammars_dir", "plugins_dir"]
+__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "cache_dir", "data_path", "grammars_dir", "plugins_dir"]
+
+#: Where compiled grammars and parsed unit definitions are kept between runs.
+CACHE_ENV = "CNQUANT_CACHE_DIR"
+#: Set to any non-empty value to keep nothing on disk.
+NO_CACHE_ENV = "CNQUANT_NO_CACHE"
 
 
 def _find(installed: str, checkout: str) -> Path:
@@ -40,3 +46,29 @@ def plugins_dir() -> Path:
 def data_path(name: str) -> Path:
     """A file of ``cnquant/data``."""
     return _PACKAGE / "data" / name
+
+
+def cache_dir(name: str) -> Path | None:
+    """A writable directory for the on-disk cache ``name``, or None (no caching).
+
+    The directory is ``$CNQUANT_CACHE_DIR/name``, by default
+    ``$XDG_CACHE_HOME/cnquant/name`` (``~/.cache/cnquant/name``).  The cache
+    holds only what cnquant can rebuild from its own files: Lark's parse
+    tables (keyed by the grammar text) and pint's parsed definitions (keyed by
+    the definition files).  ``CNQUANT_NO_CACHE=1`` turns it off; so does a
+    directory that cannot be created.
+    """
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    root = os.environ.get(CACHE_ENV)
+    if root:
+        base = Path(root)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "cnquant"
+    path = base / name
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
