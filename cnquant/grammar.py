@@ -27,13 +27,15 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import sys
 import threading
 from collections.abc import Iterable
 from typing import Any
 
+import lark
 from lark import Lark
 
-from cnquant._resources import grammars_dir
+from cnquant._resources import cache_dir, grammars_dir
 from cnquant.vocab import Vocabulary
 
 __all__ = ["GAP", "NUMERAL_CHARS", "build_parser", "gapped", "grammar_text",
@@ -191,13 +193,21 @@ def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
 
     ``transformer`` is applied while parsing (Lark's ``transformer=`` option),
     so no parse tree is built.  Lark's on-disk cache keeps the compiled tables
-    between processes, keyed by the grammar text.
+    between processes (see :func:`cnquant._resources.cache_dir`), in a file
+    named after the grammar text and the Lark and Python versions; Lark checks
+    the text's hash again when it loads the file.
     """
     text = grammar_text(vocab)
-    key = (hashlib.sha256(text.encode("utf-8")).hexdigest(), id(transformer))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = (digest, id(transformer))
     with _lock:
         parser = _parsers.get(key)
         if parser is None:
+            cache: str | bool = False
+            directory = cache_dir("lark")
+            if directory is not None:
+                py = "".join(map(str, sys.version_info[:2]))
+                cache = str(directory / f"{digest[:24]}-lark{lark.__version__}-py{py}.pickle")
             parser = Lark(
                 text,
                 parser="lalr",
@@ -206,7 +216,7 @@ def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
                 import_paths=[str(grammars_dir())],
                 maybe_placeholders=False,
                 propagate_positions=False,
-                cache=False,
+                cache=cache,
             )
             _parsers[key] = parser
     return parser
