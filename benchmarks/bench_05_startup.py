@@ -44,17 +44,18 @@ RSS_TARGET_MB = 80.0
 
 _CNQUANT = """
 import json, sys, time
-t0 = time.perf_counter()
+c0, t0 = time.process_time(), time.perf_counter()
 import cnquant
-t1 = time.perf_counter()
+c1, t1 = time.process_time(), time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
-t2 = time.perf_counter()
+c2, t2 = time.process_time(), time.perf_counter()
 if sys.argv[2] == "all":
     found = cnquant.extract(text)
 else:
     found = cnquant.Extractor(plugins=["core"]).extract(text)
-t3 = time.perf_counter()
+c3, t3 = time.process_time(), time.perf_counter()
 print(json.dumps({"import": t1 - t0, "first": t3 - t2, "total": t1 - t0 + t3 - t2,
+                  "cpu": c1 - c0 + c3 - c2,
                   "mentions": len(found), "plugins": len(cnquant.default_extractor().plugins)
                   if sys.argv[2] == "all" else 1}))
 """
@@ -63,14 +64,14 @@ _PEER = """
 import contextlib, io, json, sys, time, warnings
 warnings.simplefilter("ignore")
 text = open(sys.argv[1], encoding="utf-8").read()
-t0 = time.perf_counter()
+c0, t0 = time.process_time(), time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
     from benchmarks.peers import PEERS
     loaded = PEERS[sys.argv[2]].load()
     t1 = time.perf_counter()
     loaded.extract(text)
-t2 = time.perf_counter()
-print(json.dumps({"import": t1 - t0, "first": t2 - t1, "total": t2 - t0}))
+c2, t2 = time.process_time(), time.perf_counter()
+print(json.dumps({"import": t1 - t0, "first": t2 - t1, "total": t2 - t0, "cpu": c2 - c0}))
 """
 
 _RSS = """
@@ -147,14 +148,15 @@ def run(ctx: Context) -> Section:
         rss = {mode: [_run(_RSS, [str(corpus), mode], cache_env)
                       for _ in range(min(3, ctx.cfg.runs))] for mode in ("stream", "keep")}
 
-    med = {name: {k: median([s[k] for s in ss]) for k in ("import", "first", "total")}
+    med = {name: {k: median([s[k] for s in ss]) for k in ("import", "first", "total", "cpu")}
            for name, ss in samples.items()}
     table = Table("Import and first extract of the seed article, fresh process "
-                  f"(median of {ctx.cfg.runs} runs)",
-                  ["contender", "import", "first call", "total"])
+                  f"(median of {ctx.cfg.runs} runs; wall-clock times, and the CPU time of the "
+                  "total, which other work on the machine inflates less)",
+                  ["contender", "import", "first call", "total", "total, CPU time"])
     for name, m in med.items():
         table.rows.append([name, fmt_time(m["import"]), fmt_time(m["first"]),
-                           fmt_time(m["total"])])
+                           fmt_time(m["total"]), fmt_time(m["cpu"])])
     warm = med["cnquant, all plugins, disk cache warm"]["total"]
     cold = med["cnquant, all plugins, no disk cache"]["total"]
     added = warm - med["cnquant, core only, disk cache warm"]["total"]
@@ -174,10 +176,14 @@ def run(ctx: Context) -> Section:
                      f"{peak['keep']:.1f} MB"])
     peak_mb = peak["stream"]
     targets = [
-        Target("import cnquant + first extract", f"≤ {STARTUP_TARGET:g} s", fmt_time(warm),
-               warm <= STARTUP_TARGET, "disk cache warm"),
-        Target("import cnquant + first extract, first run", f"≤ {STARTUP_TARGET:g} s",
-               fmt_time(cold), cold <= STARTUP_TARGET, "no disk cache (CNQUANT_NO_CACHE=1)"),
+        Target("import cnquant + first extract", f"≤ {STARTUP_TARGET:g} s (wall clock)",
+               fmt_time(warm), warm <= STARTUP_TARGET,
+               "disk cache warm; CPU time "
+               + fmt_time(med["cnquant, all plugins, disk cache warm"]["cpu"])),
+        Target("import cnquant + first extract, first run",
+               f"≤ {STARTUP_TARGET:g} s (wall clock)", fmt_time(cold), cold <= STARTUP_TARGET,
+               "no disk cache (CNQUANT_NO_CACHE=1); CPU time "
+               + fmt_time(med["cnquant, all plugins, no disk cache"]["cpu"])),
         Target("plugins on the first extract", f"< {PLUGINS_TARGET * 1000:g} ms added",
                f"{added * 1000:+.0f} ms", added < PLUGINS_TARGET,
                f"{n_plugins} first-party plugin(s) against core alone, disk cache warm "
