@@ -111,7 +111,7 @@ def run(ctx: Context) -> Section:
     if "cn2an" in ctx.peers:
         peer_fns["numerals"]["cn2an.cn2an (smart)"] = _safe(ctx.peers["cn2an"].load().parse)
 
-    n = 25 if ctx.cfg.quick else 150
+    n = 25 if ctx.cfg.quick else 100
     budget = 0.001 if ctx.cfg.quick else 0.003
     sets = _expressions(n)
     table = Table("Latency per expression (median over expressions)",
