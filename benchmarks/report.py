@@ -32,6 +32,23 @@ def table_md(t: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _commit() -> str:
+    """The checked-out commit of the measured source (with ``+changes`` if dirty), or ""."""
+    import subprocess
+
+    from benchmarks.common import ROOT
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=10, check=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--",
+                                "cnquant", "grammars", "plugins", "benchmarks"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head.stdout.strip() + (" +changes" if dirty.stdout.strip() else "")
+
+
 def _met(t: Target) -> str:
     return {True: "✅ met", False: "❌ not met", None: "— not measured"}[t.met]
 
@@ -69,6 +86,9 @@ def render(sections: Sequence[Section], *, quick: bool, peers: dict[str, Any],
         out.append(f"| {k} | {_cell(v)} |")
     for dist in ("cnquant", "lark", "pint"):
         out.append(f"| {dist} | {version_of(dist)} |")
+    commit = _commit()
+    if commit:
+        out.append(f"| cnquant source | commit {commit} |")
     for peer in peers.values():
         out.append(f"| {peer.distribution} (peer) | {peer.version} |")
     for label, why in missing.items():
