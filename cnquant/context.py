@@ -35,6 +35,9 @@ __all__ = ["Candidate", "ContextReader", "Reading"]
 MAX_METRIC_CHARS = 20
 MAX_SUBJECT_CHARS = 10
 MAX_COMPOUND_HEAD = 4
+_DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
+                        rf"(?:月份|月|年|日|号|季度))+")
+_ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
 PERIODS = ("year", "quarter", "month", "week", "day")
@@ -105,8 +108,10 @@ class ContextReader:
         self.phrase_breaks = _chars(w("phrase_breaks"))
         self.list_links = w("list_links")
         self.unit_links = w("unit_links")
-        self.tail_words = sorted(w("metric_tail_words"), key=len, reverse=True)
-        self.head_words = sorted(w("metric_head_words"), key=len, reverse=True)
+        self.tail_words = w("metric_tail_words")
+        self.head_words = w("metric_head_words")
+        self.tail_re = re.compile(f"(?:{trie_regex(self.tail_words)})+$")
+        self.head_re = re.compile(f"(?:{trie_regex(self.head_words)})+")
         # words that contain an indicator form without being one (规模以上 is not 规模)
         # and nouns of the subject lexicon that contain one (生产线 is not 生产)
         self.not_indicators = w("not_indicators") | (vocab.subjects - set(vocab.indicators))
@@ -318,10 +323,9 @@ class ContextReader:
         """
         found: list[tuple[int, int, str]] = []
         pos = 0
-        while True:
-            m = self.indicator_re.search(segment, pos)
-            if m is None:
-                break
+        search = self.indicator_re.search
+        while (m := search(segment, pos)) is not None:
+            # every place, not only after the last match: 年产值 holds 产值 too
             pos = m.start() + 1
             if m.group() in self.not_indicators:
                 pos = m.end()
@@ -349,23 +353,22 @@ class ContextReader:
         return best[2], self.vocab.indicators[best[2]], best[0] - best[1]
 
     def _clean(self, phrase: str) -> str:
+        """A fallback metric: the phrase without scope, time and function words."""
         phrase = phrase.strip(" ")
         if phrase in self.tail_words or phrase in self.head_words:
             return ""
-        changed = True
-        while changed and phrase:
-            changed = False
-            for w in self.tail_words:
-                if phrase.endswith(w) and len(phrase) > len(w):
-                    phrase = phrase[: -len(w)]
-                    changed = True
-            for w in self.head_words:
-                if phrase.startswith(w) and len(phrase) > len(w):
-                    phrase = phrase[len(w):]
-                    changed = True
-        phrase = re.sub(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
-                        rf"(?:月份|月|年|日|号|季度))+", "", phrase)
-        phrase = re.sub(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]", "", phrase)  # 1. 二、 3)
+        for _ in range(3):  # heads and tails may alternate: 其中全市…为
+            before = phrase
+            m = self.tail_re.search(phrase)
+            if m is not None and m.start() > 0:
+                phrase = phrase[: m.start()]
+            m = self.head_re.match(phrase)
+            if m is not None and m.end() < len(phrase):
+                phrase = phrase[m.end():]
+            if phrase == before:
+                break
+        phrase = _DATE_HEAD.sub("", phrase)
+        phrase = _ENUMERATOR.sub("", phrase)  # 1. 二、 3)
         if phrase in self.tail_words or phrase in self.head_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
@@ -467,7 +470,9 @@ class ContextReader:
 
     def _clause_start(self, text: str, start: int) -> int:
         i = start
-        while i > max(0, start - MAX_SEGMENT) and text[i - 1] not in self.clause_breaks:
+        floor = max(0, start - MAX_SEGMENT)
+        breaks = self.clause_breaks
+        while i > floor and text[i - 1] not in breaks:
             i -= 1
         return i
 

@@ -22,7 +22,7 @@ from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput
 
 from cnquant.context import Candidate, ContextReader, Reading
-from cnquant.grammar import build_parser
+from cnquant.grammar import NUMERAL_CHARS, build_parser
 from cnquant.mention import Approx, Mention
 from cnquant.normalise import Normalised, normalise
 from cnquant.numerals import NumeralError
@@ -33,6 +33,8 @@ from cnquant.transform import Expr, make_transformer
 __all__ = ["LOCALES", "Extractor", "ParseError"]
 
 LOCALES = ("zh-CN", "zh-TW", "zh-HK")
+#: A window of numerals and digits alone: a bare number at most.
+_BARE_WINDOW = re.compile(rf"[0-9.,{re.escape(NUMERAL_CHARS)} ]+")
 _FAIL = (UnexpectedInput, NumeralError, ArithmeticError, LarkError)
 
 
@@ -108,6 +110,7 @@ class Extractor:
         self._parser = build_parser(self.vocab, make_transformer(self.vocab))
         self._scanner = Scanner(self.vocab)
         self._context = ContextReader(self.vocab)
+        self._unit_links = tuple(self.vocab.words("unit_links"))
         # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
         not_markers = self.vocab.not_markers
         self._not_markers = re.compile(trie_regex(not_markers)) if not_markers else None
@@ -212,7 +215,10 @@ class Extractor:
             value.normalize()
 
     # ------------------------------------------------------------------ extraction
-    def _candidates(self, text: str) -> list[Candidate]:
+    def _candidates(self, text: str, *, bare_numbers: bool = True) -> list[Candidate]:
+        """Parsed candidates, left to right.  Without ``bare_numbers`` a window of
+        numerals alone (no unit, measure word or marker) is not parsed: it can only
+        be a bare number, unless a list link after it shares a unit with it."""
         found: list[Candidate] = []
         pos = 0
         scanner = self._scanner
@@ -220,6 +226,10 @@ class Extractor:
             w = scanner.next_window(text, pos)
             if w is None:
                 return found
+            if not bare_numbers and _BARE_WINDOW.fullmatch(w.text) and \
+                    not text.startswith(self._unit_links, w.end):
+                pos = w.end
+                continue
             start = w.start
             parsed = self._parse_window(w.text)
             for again in w.retry if parsed is None else ():
@@ -279,7 +289,7 @@ class Extractor:
         if not text:
             return []
         norm = normalise(text)
-        cands = self._candidates(norm.text)
+        cands = self._candidates(norm.text, bare_numbers=bare_numbers)
         readings = self._context.read(norm.text, cands, locale=loc, bare_numbers=bare_numbers)
         return [self._mention(norm, c, r, loc)
                 for c, r in zip(cands, readings, strict=True) if r.keep]

@@ -13,7 +13,7 @@ hostile text (a megabyte of digits, of 万, of 约).
 >>> from cnquant.plugins import load_vocabulary
 >>> scanner = Scanner(load_vocabulary(["core"]))
 >>> [w.text for w in scanner.windows("总投资50亿元,一期投资10.8亿元,占地50余公顷")]
-['50亿元,一', '10.8亿元,', '50余公顷']
+['50亿元,一', '10.8亿元', '50余公顷']
 
 (The grammar then keeps the longest prefix it accepts, ``50亿元``.)
 """
@@ -158,6 +158,12 @@ class Scanner:
             rf"|[0-9.,]{{1,{MAX_RUN}}}|{percent_of}| {{1,4}}(?=\S)"
         )
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
+        # words that can join two parts of a quantity but never end one: a window
+        # is cut before them when they come last (5.2%, → 5.2%), so that equal
+        # quantities make equal windows (and share one parse)
+        joiners = (set(vocab.separators) | vocab.connective("conjunctions") | vocab.links
+                   | vocab.connective("between_links") | {",", " ", "、", "/", "又"})
+        self._tail = re.compile(rf"(?:{trie_regex(joiners)})+$")
         self._opener = re.compile(rf"(?:{opener}) ?")
 
     def windows(self, text: str, pos: int = 0) -> Iterator[Window]:
@@ -175,6 +181,9 @@ class Scanner:
         if m is None:
             return None
         start, end = m.span()
+        tail = self._tail.search(text, start, end)
+        if tail is not None and tail.start() > start:
+            end = tail.start()
         number_start = start
         opener = ("link" if m.group("link") is not None else
                   "pre" if m.group("pre") is not None else "per" if m.group("per") else None)
