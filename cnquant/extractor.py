@@ -115,6 +115,7 @@ class Extractor:
         not_markers = self.vocab.not_markers
         self._not_markers = re.compile(trie_regex(not_markers)) if not_markers else None
         self._parse_window = lru_cache(maxsize=cache_size)(self._parse_uncached)
+        self._parse_expr = lru_cache(maxsize=cache_size)(self._parse_expr_uncached)
 
     @property
     def plugins(self) -> tuple[str, ...]:
@@ -164,10 +165,14 @@ class Extractor:
         """Read ``expr`` as one quantity expression (with its indicator, if any).
 
         Raises :class:`ParseError` when ``expr`` holds no quantity, and
-        :class:`TypeError` when it is not a string.
+        :class:`TypeError` when it is not a string.  Mentions are immutable, so
+        the result for an expression read before comes from a cache.
         """
         _check_text(expr, "expr")
         loc = _check_locale(locale or self.locale)
+        return self._parse_expr(expr, loc)
+
+    def _parse_expr_uncached(self, expr: str, loc: str) -> Mention:
         norm = normalise(expr)
         found = self._candidates(norm.text)
         if not found:
