@@ -128,16 +128,18 @@ class Scanner:
         )
         percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
         units = trie_regex(vocab.units, gaps=True)
+        classifiers = trie_regex(vocab.classifiers)
         links = trie_regex(vocab.links) if vocab.links else "(?!)"
         opener = trie_regex(openers, gaps=True)
         lead = (
             # opening words first (零下5 is a negative number, not 零), up to three of
             # them (约合人民币9.4亿元), and a verb after them (至少有10个)
             rf"(?P<pre>(?:{opener}) ?(?:(?:{opener}) ?){{0,2}})(?:(?P<link>{links}) ?)?"
-            rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of}|半)"
+            rf"(?=(?:负|零下|-)?\.?{num_char}|{percent_of}|半|每 ?(?:{units}|{classifiers}) ?"
+            rf"(?:(?:{opener}) ?)?{num_char})"
             rf"|(?P<num>{number})"
             # 每吨500元, and with a marker after the unit: 每升约7.9元
-            rf"|(?P<per>每 ?{units}) ?(?=(?:(?:{opener}) ?)?{num_char})"
+            rf"|(?P<per>每 ?(?:{units}|{classifiers})) ?(?=(?:(?:{opener}) ?)?{num_char})"
             rf"|(?P<frac>{percent_of})"
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)}|{units})"
             # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年

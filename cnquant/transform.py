@@ -320,6 +320,15 @@ class QuantityTransformer(Transformer[Any, Any]):
         e = _expr(n, replace(part, units=units, factor=part.factor / den_sense.factor))
         return replace(e, approx=pre) if pre is not None and e.approx == "exact" else e
 
+    def per_one(self, _per: Token, _clf: Token, *items: Any) -> Expr:
+        """每股1800元: per one of what is counted; the unit is the amount's own."""
+        pre = items[0] if len(items) == 3 else None
+        n, part = items[-2], items[-1]
+        if not part.units or part.classifier:
+            raise Reject("每 needs a unit after the number")
+        e = _expr(n, part)
+        return replace(e, approx=pre) if pre is not None and e.approx == "exact" else e
+
     def vague(self, *items: Any) -> Expr:
         part = items[-1] if isinstance(items[-1], UnitPart) else None
         mults = [str(t) for t in items[1:] if isinstance(t, Token)]

@@ -92,3 +92,14 @@ def test_mention_is_frozen():
 def test_unknown_locale_is_refused():
     with pytest.raises(ValueError, match="locale"):
         cnquant.extract("5元", locale="en-US")
+
+
+@pytest.mark.parametrize(("expr", "value", "unit", "approx"), [
+    ("不超过每吨300元", 300, "CNY/metric_ton", "at_most"),
+    ("每吨不超过300元", 300, "CNY/metric_ton", "at_most"),
+    ("不超过每股1800元", 1800, "CNY", "at_most"),   # per share: the amount's own unit
+    ("每股1800元", 1800, "CNY", "exact"),
+])
+def test_markers_around_a_rate(expr, value, unit, approx):
+    m = parse(expr)
+    assert (m.text, m.value, m.unit, str(m.approx)) == (expr, value, unit, approx)
