@@ -141,7 +141,10 @@ class Scanner:
             # 每吨500元, and with a marker after the unit: 每升约7.9元
             rf"|(?P<per>每 ?(?:{units}|{classifiers})) ?(?=(?:(?:{opener}) ?)?{num_char})"
             rf"|(?P<frac>{percent_of})"
-            rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿]|{trie_regex(vocab.classifiers)}|{units})"
+            # 数十, 上千 (before a multiplier); 几个, 若干家 (alone words before a unit)
+            rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿])"
+            rf"|(?P<alone>{trie_regex(vocab.vague) if vocab.vague else '(?!)'})"
+            rf"(?={classifiers}|{units})"
             # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年
             rf"|(?P<word>打 ?对 ?折|半(?= ?(?:[成折]|{units})))"
         )
