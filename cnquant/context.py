@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from cnquant.grammar import NUMERAL_CHARS
 from cnquant.scan import trie_regex
@@ -65,7 +65,6 @@ class Reading:
     direction: str | None = None
     comparison: str | None = None
     expr: Expr | None = None  # a replacement (a unit shared along a list)
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _chars(words: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ resolved by locale), the measure word of a count, and the approximation flag.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -78,7 +78,6 @@ class UnitPart:
     classifier: str | None = None
     ratio: str | None = None  # "cheng" (成) or "zhe" (折)
     extra: Decimal = Decimal(0)  # 七成六: the 6
-    extras: tuple[str, ...] = field(default=())
     alias: str | None = None  # the surface form of a unit (of the numerator of a rate)
     per: str | None = None  # the surface form of the denominator of a rate
 
