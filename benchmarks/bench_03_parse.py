@@ -88,7 +88,7 @@ def run(ctx: Context) -> Section:
     import cnquant
 
     ex = cnquant.default_extractor()
-    clear = ex._parse_window.cache_clear
+    clear = ex.clear_cache
 
     def cleared(expr: str) -> Any:
         clear()

@@ -45,7 +45,7 @@ def _throughput(ctx: Context, corpus: str, texts: list[str]) -> tuple[Table, dic
     import cnquant
 
     ex = cnquant.default_extractor()
-    clear = ex._parse_window.cache_clear
+    clear = ex.clear_cache
     chars = sum(map(len, texts))
     fns: dict[str, Callable[[str], Any]] = {CNQUANT: ex.extract}
     counts: dict[str, Callable[[Any], int] | None] = {CNQUANT: len}
@@ -90,7 +90,7 @@ def _scaling(ctx: Context) -> tuple[Table, list[Target], dict[str, Any]]:
     import cnquant
 
     ex = cnquant.default_extractor()
-    clear = ex._parse_window.cache_clear
+    clear = ex.clear_cache
     sizes = ctx.cfg.scaling_sizes
     full = sized_text(max(sizes))
     texts = {n: full[:n] for n in sizes}
@@ -128,7 +128,7 @@ def _adversarial(ctx: Context, news: list[str]) -> tuple[Table, list[Target], di
     import cnquant
 
     ex = cnquant.default_extractor()
-    clear = ex._parse_window.cache_clear
+    clear = ex.clear_cache
     inputs = {"news corpus": news}
     inputs.update({k: [v] for k, v in adversarial_inputs(ctx.cfg.adversarial_chars).items()})
     contenders = [Contender(name, lambda ts=ts: [ex.extract(t) for t in ts], setup=clear)

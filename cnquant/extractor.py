@@ -117,6 +117,11 @@ class Extractor:
         self._parse_window = lru_cache(maxsize=cache_size)(self._parse_uncached)
         self._parse_expr = lru_cache(maxsize=cache_size)(self._parse_expr_uncached)
 
+    def clear_cache(self) -> None:
+        """Forget the cached parses (of candidate windows and of :meth:`parse` inputs)."""
+        self._parse_window.cache_clear()
+        self._parse_expr.cache_clear()
+
     @property
     def plugins(self) -> tuple[str, ...]:
         """The names of the plugins in use."""
