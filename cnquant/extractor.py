@@ -11,21 +11,16 @@ identical candidate windows are cached.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
-
-from lark import Token
-from lark.exceptions import LarkError, UnexpectedInput
 
 from cnquant.context import Candidate, ContextReader, Reading
 from cnquant.grammar import NUMERAL_CHARS, build_parser
+from cnquant.lalr import PrefixParser
 from cnquant.mention import Approx, Mention
 from cnquant.normalise import Normalised, normalise
-from cnquant.numerals import NumeralError
 from cnquant.plugins import Plugin, load_vocabulary
 from cnquant.scan import Scanner, trie_regex
 from cnquant.transform import Expr, make_transformer
@@ -35,7 +30,6 @@ __all__ = ["LOCALES", "Extractor", "ParseError"]
 LOCALES = ("zh-CN", "zh-TW", "zh-HK")
 #: A window of numerals and digits alone: a bare number at most.
 _BARE_WINDOW = re.compile(rf"[0-9.,{re.escape(NUMERAL_CHARS)} ]+")
-_FAIL = (UnexpectedInput, NumeralError, ArithmeticError, LarkError)
 
 
 class ParseError(ValueError):
@@ -108,6 +102,7 @@ class Extractor:
         self.locale = _check_locale(locale)
         self.vocab = load_vocabulary(plugins)
         self._parser = build_parser(self.vocab, make_transformer(self.vocab))
+        self._prefix = PrefixParser(self._parser)
         self._scanner = Scanner(self.vocab)
         self._context = ContextReader(self.vocab)
         self._unit_links = tuple(self.vocab.words("unit_links"))
@@ -129,42 +124,9 @@ class Extractor:
 
     # ------------------------------------------------------------------ parsing
     def _parse_uncached(self, window: str) -> tuple[int, Expr] | None:
-        """The longest prefix of ``window`` that is a quantity, with its value.
-
-        One pass of the LALR parser over the window's tokens.  Wherever the
-        input could end (``$END`` is acceptable), the parser state is kept; at
-        the end the latest such state that the transformer accepts with
-        ``$END`` wins.  Values on the stack are immutable, so a shallow copy of
-        the state is enough.
-        """
-        ip = self._parser.parse_interactive(window)
-        state = ip.parser_state
-        table = state.parse_conf.states
-        tokens = ip.lexer_thread.lex(state)  # type: ignore[no-untyped-call]
-        ends: list[tuple[int, Any]] = []  # (end offset, parser state there)
-        pending: int | None = None  # the live state is an end, not yet copied
-        while True:
-            try:
-                token = next(tokens)
-            except StopIteration:
-                break
-            except _FAIL:  # the lexer found nothing it may take here
-                break
-            if pending is not None:
-                ends.append((pending, state.copy(deepcopy_values=False)))
-                pending = None
-            try:
-                state.feed_token(token)
-            except _FAIL:  # the parser refused the token (its state is spoilt)
-                break
-            if "$END" in table[state.position]:
-                pending = token.end_pos or 0
-        if pending is not None:
-            ends.append((pending, state))
-        for end, st in reversed(ends):
-            with contextlib.suppress(*_FAIL):
-                return end, st.feed_token(Token("$END", ""), True)
-        return None
+        """The longest prefix of ``window`` that is a quantity, with its value
+        (one pass of the LALR parser, see :mod:`cnquant.lalr`)."""
+        return self._prefix.parse(window)
 
     def parse(self, expr: str, *, locale: str | None = None) -> Mention:
         """Read ``expr`` as one quantity expression (with its indicator, if any).
