@@ -140,6 +140,8 @@ CASES: list[tuple[str, str, str, Any, str, str, str]] = [
      "square_meter", "地上建筑面积", "above_ground_floor_area"),
     ("realestate", "截至8月末商品房待售面积64159万平方米。", "64159万平方米", 641590000,
      "square_meter", "待售面积", "floor_space_for_sale"),
+    ("realestate", "該建案銷售面積1.2萬坪,每坪均價45萬元。", "1.2萬坪", 12000, "ping",
+     "销售面积", "floor_space_sold"),
     # ---------------------------------------------------------------- finance
     ("finance", "报告期内公司实现归母净利润12.3亿元,同比增长25.1%。", "12.3亿元", 1230000000,
      "CNY", "归母净利润", "net_profit_attributable"),
