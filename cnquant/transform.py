@@ -205,7 +205,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         carry = Decimal(10) ** b.exp if not a.big and b.exp else Decimal(1)
         if not a.units and not a.classifier:
             factor = b.unit_factor if b.units else Decimal(1)
-            if carry != 1 and not low * carry * factor < b.value:
+            if carry != 1 and not abs(low * carry * factor) < abs(b.value):
                 carry = Decimal(1)
             a = replace(a, value=low * carry * factor, units=b.units, classifier=b.classifier,
                         bare=b.bare)
@@ -221,7 +221,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         if a.bare != b.bare or a.classifier != b.classifier:
             raise Reject("the ends of a range are of different kinds")
         assert a.value is not None
-        return Expr(None, a.value, b.value, b.units, b.classifier, "range", b.bare,
+        low, high = a.value, b.value
+        if high < low <= 0:
+            low, high = high, low  # 亏损-86亿元到-88亿元: from -88 to -86 hundred million
+        return Expr(None, low, high, b.units, b.classifier, "range", b.bare,
                     chinese=a.chinese or b.chinese)
 
     def minor(self, n: Num, tok: Token) -> tuple[Num, str]:
@@ -236,7 +239,10 @@ class QuantityTransformer(Transformer[Any, Any]):
                 return _expr(n, UnitPart(units, sense.factor))
         raise Reject(f"{form} is no smaller part of this compound")
 
-    def compound(self, *parts: Any) -> Expr:
+    def compound(self, *items: Any) -> Expr:
+        # the markers are plain strings (their flags); 又 is a token
+        flags = [i for i in items if isinstance(i, str) and not isinstance(i, Token)]
+        parts = [i for i in items if isinstance(i, (Expr, tuple))]
         first = parts[0]
         exprs = [p if isinstance(p, Expr) else self._minor_part(first, *p)
                  for p in parts if isinstance(p, (Expr, tuple))]
@@ -257,7 +263,8 @@ class QuantityTransformer(Transformer[Any, Any]):
         for e in exprs:
             assert e.value is not None
             total += e.value * _to_base(e.units) / small_scale
-        return Expr(total, units=smallest.units, chinese=first.chinese)
+        return Expr(total, units=smallest.units, approx=flags[0] if flags else "exact",
+                    chinese=first.chinese)
 
     # -- amounts
     def measured(self, n: Num, part: UnitPart) -> Expr:
