@@ -220,7 +220,7 @@ class QuantityTransformer(Transformer[Any, Any]):
                 raise Reject("the ends of a range have different units") from exc
         if a.bare != b.bare or a.classifier != b.classifier:
             raise Reject("the ends of a range are of different kinds")
-        assert a.value is not None
+        assert a.value is not None and b.value is not None
         low, high = a.value, b.value
         if high < low <= 0:
             low, high = high, low  # 亏损-86亿元到-88亿元: from -88 to -86 hundred million
@@ -244,6 +244,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         flags = [i for i in items if isinstance(i, str) and not isinstance(i, Token)]
         parts = [i for i in items if isinstance(i, (Expr, tuple))]
         first = parts[0]
+        assert isinstance(first, Expr)  # the grammar starts a compound with a measured part
         exprs = [p if isinstance(p, Expr) else self._minor_part(first, *p)
                  for p in parts if isinstance(p, (Expr, tuple))]
         total = Decimal(0)
