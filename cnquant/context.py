@@ -35,6 +35,8 @@ __all__ = ["Candidate", "ContextReader", "Reading"]
 MAX_METRIC_CHARS = 20
 MAX_SUBJECT_CHARS = 10
 MAX_COMPOUND_HEAD = 4
+#: The longest indicator form looked for across a word boundary, in characters.
+MAX_INDICATOR_CHARS = 24
 _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
@@ -268,6 +270,23 @@ class ContextReader:
         return 0 < len(inner) <= 8 and not re.search(r"[,。;]", inner)
 
     # ------------------------------------------------------------------ metric
+    def indicator_ends_in(self, text: str, start: int, end: int) -> bool:
+        """Whether an indicator that begins before ``start`` ends inside ``[start, end)``.
+
+        >>> from cnquant import default_extractor
+        >>> reader = default_extractor()._context
+        >>> reader.indicator_ends_in("年销售收入超过", 4, 6), reader.indicator_ends_in("入超", 0, 2)
+        (True, False)
+        """
+        pos = max(0, start - MAX_INDICATOR_CHARS)
+        while (m := self.indicator_re.search(text, pos, end - 1)) is not None and \
+                m.start() < start:
+            if m.end() > start and m.group() in self.vocab.indicators and \
+                    m.group() not in self.not_indicators:
+                return True
+            pos = m.start() + 1
+        return False
+
     def _segment(self, text: str, start: int, floor: int) -> tuple[int, str]:
         """The phrase before ``start``: back to a phrase break or ``floor``.
 

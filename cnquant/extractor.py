@@ -225,13 +225,15 @@ class Extractor:
             pos = end
 
     def _crossing(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A not-marker word that crosses the edge of ``[start, end)``, if any."""
+        """A not-marker word that crosses the edge of ``[start, end)``, if any.  An
+        indicator that ends inside the word splits it: 收入超过 is 收入 + 超过, not 入超."""
         if self._not_markers is None:
             return None
         for edge in (start, end):
             lo = max(0, edge - 4)
             for m in self._not_markers.finditer(text, lo, edge + 4):
-                if m.start() < edge < m.end():
+                if m.start() < edge < m.end() and \
+                        not self._context.indicator_ends_in(text, m.start(), m.end()):
                     return m.span()
         return None
 
