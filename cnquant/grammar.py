@@ -116,6 +116,7 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         "UNIT": {a for a, s in vocab.units.items() if s.kind != "currency"},
         "CURRENCY": {a for a, s in vocab.units.items() if s.kind == "currency"},
         "MINOR": set(vocab.minor),
+        "PER_UNIT": set(vocab.per),
         "CUR_PRE": set(vocab.prefixes),
         "CLASSIFIER": set(vocab.classifiers),
         "PRE": set(vocab.markers.get("before", {})),

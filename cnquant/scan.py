@@ -103,6 +103,7 @@ class Scanner:
                    | {"每", "负", "零下", "-", "翻", "翻了", "半"})
         # words that may stand inside or after one
         inside = (set(vocab.units) | set(vocab.minor) | set(vocab.classifiers)
+                  | {"/" + form for form in vocab.per}
                   | set(vocab.markers.get("after", {})) | set(vocab.markers.get("inner", {}))
                   | set(vocab.markers.get("compare", {}))
                   | set(vocab.separators) | set(vocab.vague) | set(vocab.vague_mult)
@@ -114,6 +115,8 @@ class Scanner:
                    for other in vocab.units if other.startswith(form[1:]) and other != form[1:]}
         vague = set(vocab.vague) | set(vocab.vague_mult)
         inner = trie_regex(vocab.markers.get("inner", {}))
+        after = trie_regex(vocab.markers.get("after", {}), gaps=True)
+        classifiers = trie_regex(vocab.classifiers)
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
             rf"(?<![0-9A-Za-z.])(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
@@ -125,10 +128,11 @@ class Scanner:
             # and 千瓦时, not 一千 and 瓦)
             rf"|[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿{re.escape(DIGIT_CHARS)}])"
             rf"|[百千佰仟](?={inner})"
+            # or with a multiplier before a measure word and a marker after it (千头以上)
+            rf"|[百千佰仟万](?=(?:{classifiers}) ?(?:{after}))"
         )
         percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
         units = trie_regex(vocab.units, gaps=True)
-        classifiers = trie_regex(vocab.classifiers)
         links = trie_regex(vocab.links) if vocab.links else "(?!)"
         opener = trie_regex(openers, gaps=True)
         lead = (

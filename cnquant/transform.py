@@ -133,8 +133,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         one before it (约), then one after it (左右)."""
         pre, expr, post = self._markers(items)
         approx = expr.approx
-        if expr.implied and pre is None and approx == "exact":
-            raise Reject("a multiplier alone needs a marker before it (近千人, not 千人)")
+        if expr.implied and pre is None and approx == "exact" and \
+                not (post is not None and expr.classifier):
+            # 千头以上 counts heads; 亿元以上项目 names a class of projects
+            raise Reject("a multiplier alone needs a marker before it (近千人, not 千人), "
+                         "or after a measure word (千头以上)")
         if approx == "exact":
             if pre is not None:
                 approx = pre
@@ -420,7 +423,8 @@ class QuantityTransformer(Transformer[Any, Any]):
         return self.simple_unit(a)
 
     def rate(self, a: Token, _s: Token, b: Token) -> UnitPart:
-        num, den = self._sense(a), self._sense(b)
+        num = self._sense(a)
+        den = _lookup(self.vocab.per, b) if b.type == "PER_UNIT" else self._sense(b)
         return UnitPart(((num, 1), (den, -1)), num.factor / den.factor, alias=_plain(a),
                         per=_plain(b))
 

@@ -92,7 +92,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "units.toml": {
         "unit": [{
-            "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "minor": _STRS,
+            "unit": _Req(str), "aliases": _STRS, "prefix": _STRS, "minor": _STRS, "per": _STRS,
             "factor": float, "kind": ("enum", UNIT_KINDS), "locale": {"*": str},
             "context": _STRS,
         }],
@@ -301,6 +301,7 @@ class VocabularyPart:
     units: dict[str, UnitSense] = field(default_factory=dict)
     prefixes: dict[str, UnitSense] = field(default_factory=dict)
     minor: dict[str, list[UnitSense]] = field(default_factory=dict)
+    per: dict[str, UnitSense] = field(default_factory=dict)
     classifiers: set[str] = field(default_factory=set)
     markers: dict[str, dict[str, str]] = field(default_factory=dict)  # position -> form -> flag
     vague: set[str] = field(default_factory=set)
@@ -386,10 +387,11 @@ def read_part(directory: Path) -> VocabularyPart:
             part.unit_keys.setdefault(sense.unit, ["unit", i, "unit"])
             for loc, unit in sense.locale:
                 part.unit_keys.setdefault(unit, ["unit", i, "locale", loc])
-            if not entry.get("aliases") and not entry.get("prefix") and not entry.get("minor"):
+            if not any(entry.get(k) for k in ("aliases", "prefix", "minor", "per")):
                 raise _error_at(path, ["unit", i],
-                                "a unit needs `aliases`, `prefix` or `minor`")
-            for table, key in ((part.units, "aliases"), (part.prefixes, "prefix")):
+                                "a unit needs `aliases`, `prefix`, `minor` or `per`")
+            for table, key in ((part.units, "aliases"), (part.prefixes, "prefix"),
+                               (part.per, "per")):
                 for j, alias in enumerate(entry.get(key, [])):
                     _add(table, _norm(alias), sense, path, ["unit", i, key, j])
             for alias in entry.get("minor", []):
@@ -485,6 +487,9 @@ class Vocabulary:
     #: forms read only as the smaller part of a compound (5元3角, 3小时20分), each
     #: with the units it may mean; the compound picks the one of its dimension
     minor: dict[str, tuple[UnitSense, ...]] = field(default_factory=dict)
+    #: forms read only as the denominator of a rate (吨/日, 元/月): alone, 日 and
+    #: 月 are dates
+    per: dict[str, UnitSense] = field(default_factory=dict)
 
     @property
     def plugin_names(self) -> tuple[str, ...]:
@@ -619,6 +624,7 @@ def merge(parts: Iterable[VocabularyPart]) -> Vocabulary:
         connectives={name: frozenset().union(*(p.connectives.get(name, set()) for p in parts))
                      for name in CONNECTIVES.values()},
         minor=_merge_minor(parts),
+        per={form: sense for part in reversed(parts) for form, sense in part.per.items()},
         indicators=indicators,
         subjects=frozenset().union(*(p.subjects for p in parts)),
         names=frozenset().union(*(p.names for p in parts)),

@@ -94,3 +94,30 @@ def test_subject_after_de():
 def test_subject_after_the_next_quantity():
     ms = extract("项目安装120台2.5MW风机")
     assert [(m.text, m.subject) for m in ms] == [("120台", "风机"), ("2.5MW", "风机")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 半 that begins a word (半导体) is no half
+    ("建设12英寸半导体硅片项目", [("12英寸", 12, "inch", "exact")]),
+    ("投资5亿元半导体项目", [("5亿元", 500_000_000, "CNY", "exact")]),
+    ("建设周期一年半", [("一年半", 1.5, "year", "exact")]),
+    # an indicator that ends inside a not-marker word splits it: 收入|超过, not 入超
+    ("年销售收入超过90亿元", [("超过90亿元", 9_000_000_000, "CNY", "more_than")]),
+    ("进出口超过5000亿元", [("超过5000亿元", 500_000_000_000, "CNY", "more_than")]),
+    ("签约3个项目", [("3个", 3, "", "exact")]),
+    # a multiplier alone before a measure word and a marker after it: 千头以上
+    ("存栏千头以上规模肉牛场", [("千头以上", 1000, "", "at_least")]),
+    ("新签约亿元以上项目3个", [("3个", 3, "", "exact")]),  # 亿元以上项目 is a class
+    # markers of the 不得超过 family, 最长 and 最低
+    ("期限最长5年", [("最长5年", 5, "year", "at_most")]),
+    ("均价不得超过每平方米3.2万元",
+     [("不得超过每平方米3.2万元", 32000, "CNY/square_meter", "at_most")]),
+])
+def test_rules_from_the_second_blind_set(text, expected):
+    got = [(m.text, m.value, m.unit, str(m.approx)) for m in extract(text)]
+    assert got == expected
+
+
+def test_a_list_member_with_its_own_indicator_keeps_it():
+    ms = extract("发放公积金贷款2148笔、金额10.37亿元")
+    assert [m.metric for m in ms] == ["公积金贷款", "金额"]

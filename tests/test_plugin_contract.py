@@ -51,7 +51,7 @@ BROKEN: list[tuple[str, str, str | bytes, int, str]] = [
     ("units-bad-kind", "units.toml", '[[unit]]\nunit = "metric_ton"\nkind = "mass"\n'
      'aliases = ["吨"]\n', 3, "unit[0].kind: expected one of measure, currency, time, ratio"),
     ("units-no-alias", "units.toml", '[[unit]]\nunit = "metric_ton"\n', 1,
-     "unit[0]: a unit needs `aliases`, `prefix` or `minor`"),
+     "unit[0]: a unit needs `aliases`, `prefix`, `minor` or `per`"),
     ("units-two-meanings", "units.toml", '[[unit]]\nunit = "metric_ton"\naliases = ["吨"]\n\n'
      '[[unit]]\nunit = "kilogram"\naliases = ["噸"]\n', 7,
      "unit[1].aliases[0]: '吨' has two meanings in one plugin"),
