@@ -12,6 +12,13 @@ into USD without an explicit rate, and ``percentage_point`` never into percent.
 Traceback (most recent call last):
 ...
 pint.errors.DimensionalityError: Cannot convert from 'percentage_point' ...
+
+A tonne of coal equivalent (吨标准煤) is counted as a tonne of standard coal, as the
+statistics write it; its energy is :data:`COAL_EQUIVALENT_ENERGY` a tonne:
+
+>>> q = ureg.Quantity(2, "tce")
+>>> q.to("metric_ton").magnitude, (q.to("metric_ton") * COAL_EQUIVALENT_ENERGY).to("gigajoule")
+(2, <Quantity(58.6152, 'gigajoule')>)
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import pint
 from cnquant._resources import cache_dir, plugins_dir
 from cnquant.vocab import VocabularyError, _decode
 
-__all__ = ["load_definitions", "unit_problem", "ureg"]
+__all__ = ["COAL_EQUIVALENT_ENERGY", "load_definitions", "unit_problem", "ureg"]
 
 _lock = threading.Lock()
 _loaded: set[Path] = set()
@@ -133,3 +140,6 @@ def _build() -> Any:
 ureg: Any = _build()
 for _path in _first_party_files():
     load_definitions(_path)
+
+#: The energy of one tonne of coal equivalent (吨标准煤): 29.3076 GJ a tonne.
+COAL_EQUIVALENT_ENERGY: Any = ureg.Quantity(29.3076, "gigajoule / metric_ton")
