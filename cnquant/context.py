@@ -536,7 +536,8 @@ class ContextReader:
             else:
                 change = self._find(segment)
                 head = self._clean(segment[:change[2]]) if change is not None else ""
-                if head:
+                if head and not head.endswith(self.subordinators):
+                    # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
                     found = (head, None)  # type: ignore[assignment]
         if found is not None:
             r.metric, r.sense = found[0], found[1]
