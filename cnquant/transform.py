@@ -294,6 +294,21 @@ class QuantityTransformer(Transformer[Any, Any]):
             unit = Token("UNIT", str(clf) + str(unit))
         return _expr(replace(n, value=n.value + Decimal("0.5")), self.simple_unit(unit))
 
+    def classifier_inner(self, n: Num, clf: Token, inner: Token,
+                         unit: Token | None = None) -> Expr:
+        """3个多 (more than 3), and with a unit that takes 个: 3个多小时, 三个多月."""
+        n = replace(n, flag=_lookup(self.vocab.markers["inner"], inner))
+        if unit is None:
+            return _expr(n, self.classifier(clf))
+        if str(clf) != "个" or n.value is None:
+            raise Reject("N个多 before a unit needs 个")
+        with_ge = str(clf) + str(unit)  # 个月, 个小时: the unit as written without 多
+        if with_ge in self.vocab.units:
+            unit = Token("UNIT", with_ge)
+        elif unit.type == "MONTH":
+            raise Reject("月 alone is no unit")
+        return _expr(n, self.simple_unit(unit))
+
     def half(self, _half: Token, part: UnitPart) -> Expr:
         if part.ratio == "zhe":  # 半折: half the price
             return self.half_price(_half)
