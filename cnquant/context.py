@@ -539,6 +539,12 @@ class ContextReader:
                 if head and not head.endswith(self.subordinators):
                     # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
                     found = (head, None)  # type: ignore[assignment]
+        if found is not None and found[1] is not None and found[1].weak:
+            # 预计年均可消纳新能源电量31亿千瓦时: a modal or generic word is not what is
+            # measured when words of no indicator follow it
+            tail = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
+            if tail:
+                found = (tail, None)  # type: ignore[assignment]
         if found is not None:
             r.metric, r.sense = found[0], found[1]
             return segment
