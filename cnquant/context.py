@@ -163,6 +163,8 @@ class ContextReader:
             if not bare_numbers:
                 return "bare number"
             return self._bare_rejects(text, c, before, after)
+        if self._code_digits(text, c, span):
+            return "phone or code"  # 拨打12345热线, 电话12345678个 (a measure word misread)
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and before.endswith(self.rank_before):
             return "rank"
@@ -230,6 +232,12 @@ class ContextReader:
             return "part of a word"  # 一切, 四川, 拾取, 十足
         return ""
 
+    def _code_digits(self, text: str, c: Candidate, span: str) -> bool:
+        """A plain run of at least MIN_CODE_DIGITS digits after a word such as 电话 or 拨打."""
+        m = re.match(r"[0-9]+", span)
+        return m is not None and len(m.group()) >= MIN_CODE_DIGITS and \
+            self._after_code_word(text, c.start)
+
     def _after_code_word(self, text: str, start: int) -> bool:
         head = text[max(0, start - 8):start].rstrip(" :：#")
         return head.endswith(self.code_before)
@@ -270,22 +278,28 @@ class ContextReader:
         return 0 < len(inner) <= 8 and not re.search(r"[,。;]", inner)
 
     # ------------------------------------------------------------------ metric
-    def indicator_ends_in(self, text: str, start: int, end: int) -> bool:
-        """Whether an indicator that begins before ``start`` ends inside ``[start, end)``.
+    def indicator_across(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of an indicator that begins before ``start`` and ends inside
+        ``[start, end)``, if any.
 
         >>> from cnquant import default_extractor
         >>> reader = default_extractor()._context
-        >>> reader.indicator_ends_in("年销售收入超过", 4, 6), reader.indicator_ends_in("入超", 0, 2)
-        (True, False)
+        >>> reader.indicator_across("年销售收入超过", 4, 6), reader.indicator_across("入超", 0, 2)
+        ((0, 5), None)
         """
+        return self._across(text, start, end, nested=True)
+
+    def _across(self, text: str, start: int, end: int, *, nested: bool) -> tuple[int, int] | None:
         pos = max(0, start - MAX_INDICATOR_CHARS)
         while (m := self.indicator_re.search(text, pos, end - 1)) is not None and \
                 m.start() < start:
             if m.end() > start and m.group() in self.vocab.indicators and \
-                    m.group() not in self.not_indicators:
-                return True
+                    m.group() not in self.not_indicators and \
+                    not (nested and self._across(text, m.start(), m.end(), nested=False)):
+                # (收入超过: 入超 is no indicator where 收入 ends inside it)
+                return m.span()
             pos = m.start() + 1
-        return False
+        return None
 
     def _segment(self, text: str, start: int, floor: int) -> tuple[int, str]:
         """The phrase before ``start``: back to a phrase break or ``floor``.

@@ -215,6 +215,9 @@ class Extractor:
                 continue
             start, end, expr = _span(text, start, parsed)
             crossing = self._crossing(text, start, end)
+            if crossing is None and start < w.number_start:
+                # 外资买超3521张: 超 ends the indicator 买超, it is no marker
+                crossing = self._context.indicator_across(text, start, w.number_start + 1)
             if crossing is not None:
                 trimmed = self._trim(text, start, end, w.number_start, crossing)
                 if trimmed is None:
@@ -233,7 +236,7 @@ class Extractor:
             lo = max(0, edge - 4)
             for m in self._not_markers.finditer(text, lo, edge + 4):
                 if m.start() < edge < m.end() and \
-                        not self._context.indicator_ends_in(text, m.start(), m.end()):
+                        self._context.indicator_across(text, m.start(), m.end()) is None:
                     return m.span()
         return None
 

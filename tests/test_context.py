@@ -121,3 +121,18 @@ def test_rules_from_the_second_blind_set(text, expected):
 def test_a_list_member_with_its_own_indicator_keeps_it():
     ms = extract("发放公积金贷款2148笔、金额10.37亿元")
     assert [m.metric for m in ms] == ["公积金贷款", "金额"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a marker that ends an indicator belongs to it: 买超 (net buying), not 超 + number
+    ("外资买超3521张", [("3521张", "exact", "买超")]),
+    ("年销售收入超过90亿元", [("超过90亿元", "more_than", "年销售收入")]),
+    # a phone number after 拨打, whatever follows it
+    ("可拨打12333人社服务热线咨询", []),
+    ("热线接听量12345件", [("12345件", "exact", "热线接听量")]),
+    # a weak word (预计, 完成) gives way to the words of no indicator after it
+    ("预计年均可消纳新能源电量31亿千瓦时", [("31亿千瓦时", "exact", "年均可消纳新能源电量")]),
+    ("营收预计达到40亿元", [("40亿元", "exact", "营收")]),
+])
+def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
+    assert [(m.text, str(m.approx), m.metric) for m in extract(text)] == expected
