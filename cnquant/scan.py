@@ -169,6 +169,11 @@ class Scanner:
             rf"|[0-9.,]{{1,{MAX_RUN}}}|{percent_of}| {{1,4}}(?=\S)"
         )
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
+        # every character a window can start with: the scan jumps from one to the next
+        # (a plain character-class search) and tries the pattern only there
+        firsts = {w[0] for w in openers | vague | set(vocab.vague) if w}
+        firsts |= set(NUMERAL_CHARS) | set(LEADING_NUMERALS) | set("0123456789.每打半十拾百佰千仟万亿")
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         # words that can join two parts of a quantity but never end one: a window
         # is cut before them when they come last (5.2%, → 5.2%), so that equal
         # quantities make equal windows (and share one parse)
@@ -188,9 +193,16 @@ class Scanner:
 
     def next_window(self, text: str, pos: int) -> Window | None:
         """The first window at or after ``pos``."""
-        m = self.pattern.search(text, pos)
-        if m is None:
-            return None
+        first = self._first.search
+        match = self.pattern.match
+        while True:
+            f = first(text, pos)
+            if f is None:
+                return None
+            m = match(text, f.start())
+            if m is not None:
+                break
+            pos = f.start() + 1
         start, end = m.span()
         tail = self._tail.search(text, start, end)
         if tail is not None and tail.start() > start:
