@@ -30,6 +30,7 @@ from typing import Any
 
 from lark import Lark, Token
 from lark.exceptions import LarkError, UnexpectedInput
+from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline
 
@@ -43,18 +44,34 @@ FAIL = (UnexpectedInput, NumeralError, ArithmeticError, LarkError)
 _Stacks = tuple[list[int], list[Any]]
 
 
-def _inline_methods(lark: Lark) -> dict[Any, Any]:
-    """The transformer's ``v_args(inline=True)`` methods of the rules whose children
-    Lark passes on unfiltered: called directly, they skip three wrapper calls."""
+#: How a reduction builds its value: from the list of children (Lark's callback),
+#: from the children as arguments (an inline transformer method), or it is the one
+#: child itself (a ``?rule`` with one symbol: no call at all).
+_LIST, _INLINE, _SAME = 0, 1, 2
+
+
+def _reductions(lark: Lark) -> dict[Any, tuple[int, Any]]:
+    """For the rules that need no Lark wrapper, how to reduce them directly: the
+    transformer's ``v_args(inline=True)`` methods of the rules whose children Lark
+    passes on unfiltered (called directly, they skip three wrapper calls), and the
+    ``?rule`` expansions of one symbol, which Lark reduces to that symbol's value."""
     transformer = lark.options.transformer
     builder = getattr(lark, "_parse_tree_builder", None)
-    methods: dict[Any, Any] = {}
+    found: dict[Any, tuple[int, Any]] = {}
     for rule, chain in getattr(builder, "rule_builders", ()):
         name = rule.alias or rule.options.template_source or rule.origin.name
         method = getattr(transformer, name, None)
         if not chain and getattr(method, "visit_wrapper", None) is _vargs_inline:
-            methods[rule] = method.base_func  # type: ignore[union-attr]
-    return methods
+            found[rule] = (_INLINE, method.base_func)  # type: ignore[union-attr]
+        elif chain == [ExpandSingleChild] and len(rule.expansion) == 1:
+            found[rule] = (_SAME, None)
+    return found
+
+
+def _reduction(rule: Any, direct: dict[Any, tuple[int, Any]],
+               callbacks: dict[Any, Any]) -> tuple[Any, int]:
+    how, method = direct.get(rule, (_LIST, None))
+    return (callbacks[rule] if how == _LIST else method), how
 
 
 class PrefixParser:
@@ -65,14 +82,14 @@ class PrefixParser:
         parser = frontend.parser.parser
         table = parser.parse_table
         callbacks: dict[Any, Any] = parser.callbacks
-        inline = _inline_methods(lark)
+        direct = _reductions(lark)
         # the action table with each rule resolved once: a shift is (True, state,
-        # None, None); a reduction is (False, (size, head), callback, inline), where
-        # an inline callback takes the children as arguments
-        self._states: dict[int, dict[str, tuple[bool, Any, Any, bool]]] = {
-            state: {type_: (True, arg, None, False) if action is Shift else
+        # None, None); a reduction is (False, (size, head), callback, how), where
+        # ``how`` is _LIST, _INLINE or _SAME
+        self._states: dict[int, dict[str, tuple[bool, Any, Any, int]]] = {
+            state: {type_: (True, arg, None, _LIST) if action is Shift else
                     (False, (len(arg.expansion), arg.origin.name),
-                     inline.get(arg, callbacks[arg]), arg in inline)
+                     *_reduction(arg, direct, callbacks))
                     for type_, (action, arg) in actions.items()}
             for state, actions in table.states.items()}
         self._start: int = table.start_states[start]
@@ -96,20 +113,27 @@ class PrefixParser:
         """Feed one token (``$END`` finishes: the value of the whole parse is returned)."""
         table = self._states
         while True:
-            shift, arg, reduce, inline = table[states[-1]][type_]  # KeyError: the token is refused
+            shift, arg, reduce, how = table[states[-1]][type_]  # KeyError: the token is refused
             if shift:
                 states.append(arg)
                 callback = self._token_callbacks.get(type_)
                 values.append(token if callback is None else callback(token))
                 return None
             size, head = arg
+            if how == _SAME:  # the one child is the value: only the state changes
+                states.pop()
+                goto = table[states[-1]][head][1]
+                states.append(goto)
+                if goto == self._end_state and type_ == "$END":
+                    return values[-1]
+                continue
             if size:
                 children = values[-size:]
                 del states[-size:]
                 del values[-size:]
             else:
                 children = []
-            value = reduce(*children) if inline else reduce(children)
+            value = reduce(*children) if how == _INLINE else reduce(children)
             goto = table[states[-1]][head][1]
             states.append(goto)
             values.append(value)
