@@ -72,7 +72,8 @@ class Num:
             None if self.value is None else self.value * f,
             None if self.low is None else self.low * f,
             None if self.high is None else self.high * f,
-            self.flag, power, False, self.chinese, big=True,
+            # 两千万: the multipliers chain (千万, 10**7) when nothing follows the first
+            self.flag, power + self.exp, False, self.chinese, big=True,
         )
 
     def plus(self, other: Num) -> Num:
@@ -154,8 +155,8 @@ def _after_zero(tok: Token, below: int) -> Num:
 def _positional(lead: Num, tail: Num | None, power: int) -> Num:
     high = _times(lead, power)
     low = _tail(tail, power)
-    if low is None:
-        return replace(high, chinese=True)
+    if low is None:  # 五百, 两千: the other end of a range may borrow the 百 (三到五百)
+        return replace(high, chinese=True, exp=power)
     if high.value is None:
         raise NumeralError("a pair takes no lower part")
     return high.plus(low)
