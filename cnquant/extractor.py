@@ -106,6 +106,7 @@ class Extractor:
         self._scanner = Scanner(self.vocab)
         self._context = ContextReader(self.vocab)
         self._unit_links = tuple(self.vocab.words("unit_links"))
+        self._prefixes = tuple(sorted(self.vocab.prefixes, key=len, reverse=True))
         # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
         not_markers = self.vocab.not_markers
         self._not_markers = re.compile(trie_regex(not_markers)) if not_markers else None
@@ -214,6 +215,11 @@ class Extractor:
                 pos = w.number_start + 1
                 continue
             start, end, expr = _span(text, start, parsed)
+            prefix = self._prefix_at_end(text, start, end)
+            if prefix is not None:
+                # 赔偿李四人民币50元: 人民币 opens the amount after it
+                pos = max(prefix, w.number_start + 1)
+                continue
             crossing = self._crossing(text, start, end)
             if crossing is None and start < w.number_start:
                 # 外资买超3521张: 超 ends the indicator 买超, it is no marker
@@ -226,6 +232,20 @@ class Extractor:
                 start, end, expr = trimmed
             found.append(Candidate(start, end, expr))
             pos = end
+
+    def _prefix_at_end(self, text: str, start: int, end: int) -> int | None:
+        """Where a currency word that may open an amount (人民币) starts, when it follows
+        a lone numeral character that ends a name (李四) and a number follows it: the
+        word belongs to that number, the numeral to the name."""
+        if end >= len(text) or not (text[end].isdigit() or text[end] in NUMERAL_CHARS):
+            return None
+        if start == 0 or text[start] not in NUMERAL_CHARS or \
+                not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in NUMERAL_CHARS:
+            return None
+        for form in self._prefixes:
+            if end - len(form) == start + 1 and text.endswith(form, start, end):
+                return start + 1
+        return None
 
     def _crossing(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """A not-marker word that crosses the edge of ``[start, end)``, if any.  An
