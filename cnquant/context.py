@@ -42,6 +42,8 @@ _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至�
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
+#: The longest line read as the label of the number on the next line (a table row).
+MAX_LABEL_CHARS = 16
 PERIODS = ("year", "quarter", "month", "week", "day")
 
 
@@ -278,6 +280,25 @@ class ContextReader:
         return 0 < len(inner) <= 8 and not re.search(r"[,。;]", inner)
 
     # ------------------------------------------------------------------ metric
+    def _label_gap(self, text: str, start: int, floor: int) -> int:
+        """Where the phrase before ``start`` ends, past the spaces that crawled pages put
+        between an indicator and its number (总投资 19.8 亿元) and past the line break
+        of a flattened table row (进口\n2,111.4亿元: a short label line without
+        punctuation at its end)."""
+        i = start
+        while i > floor and text[i - 1] == " ":
+            i -= 1
+        if i > floor and text[i - 1] == "\n":
+            line_start = text.rfind("\n", 0, i - 1) + 1
+            label = text[line_start:i - 1].strip(" ")
+            if label and len(label) <= MAX_LABEL_CHARS and \
+                    label[-1] not in self.phrase_breaks + self.clause_breaks:
+                i -= 1
+                while i > floor and text[i - 1] == " ":
+                    i -= 1
+        return i if i > floor and text[i - 1] not in self.phrase_breaks + self.clause_breaks \
+            else start
+
     def indicator_across(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The span of an indicator that begins before ``start`` and ends inside
         ``[start, end)``, if any.
@@ -307,9 +328,9 @@ class ContextReader:
         A closed parenthesis is transparent (年产(药用)食用菌4万吨 reads 年产), its
         content is dropped from the phrase.
         """
-        i = start
-        kept: list[str] = []
         floor = max(floor, start - MAX_SEGMENT)
+        i = self._label_gap(text, start, floor)
+        kept: list[str] = []
         while i > floor:
             ch = text[i - 1]
             if ch == ")":
@@ -383,6 +404,11 @@ class ContextReader:
             if plain:
                 best = plain[0]
         return best[2], self.vocab.indicators[best[2]], best[0] - best[1]
+
+    def metric_words(self, phrase: str) -> str:
+        """What is left of ``phrase`` as a metric once scope, time and function words
+        are dropped ("" for 仅, 高达, 其中)."""
+        return self._clean(phrase)
 
     def _clean(self, phrase: str) -> str:
         """A fallback metric: the phrase without scope, time and function words."""

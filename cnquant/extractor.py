@@ -159,7 +159,8 @@ class Extractor:
         if tail and r.subject is None:
             raise ParseError("unexpected text after the quantity", expr,
                              norm.to_original(c.end, c.end)[0])
-        if head and r.metric is None:
+        if head and r.metric is None and self._context.metric_words(head):
+            # (function words before the amount, 仅 or 高达, are fine)
             raise ParseError("unexpected text before the quantity", expr, 0)
         return self._mention(norm, c, r, loc)
 

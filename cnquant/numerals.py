@@ -65,6 +65,9 @@ class Num:
     implied: bool = False
     big: bool = False
     abbreviated: int = 0
+    #: in a number with a big multiplier, the power of ten of the multiplier of the
+    #: part before it: 3 in 两千万 (2 x 10**3 x 10**4), 0 in 5万
+    lead_exp: int = 0
 
     def scaled(self, power: int) -> Num:
         f = TEN ** power
@@ -73,7 +76,7 @@ class Num:
             None if self.low is None else self.low * f,
             None if self.high is None else self.high * f,
             # 两千万: the multipliers chain (千万, 10**7) when nothing follows the first
-            self.flag, power + self.exp, False, self.chinese, big=True,
+            self.flag, power + self.exp, False, self.chinese, big=True, lead_exp=self.exp,
         )
 
     def plus(self, other: Num) -> Num:

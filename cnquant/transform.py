@@ -54,6 +54,8 @@ class Expr:
     big: bool = False  # written with 万, 亿, 兆 (or k, M) somewhere: 3万5千
     #: the part of the parsed text to report, when words frame it (在3%至5%之间)
     inner: tuple[int, int] | None = None
+    #: see Num.lead_exp: 3 in 两千万, so that 一千到两千万 borrows only the 万
+    lead_exp: int = 0
 
     def unit_name(self, locale: str = "zh-CN") -> str:
         """The pint unit expression, ``""`` for a count or a bare number."""
@@ -86,7 +88,7 @@ def _num_of(n: Num, factor: Decimal = Decimal(1), extra: Decimal = Decimal(0)) -
     def f(x: Decimal | None) -> Decimal | None:
         return None if x is None else x * factor + extra
     return Num(f(n.value), f(n.low), f(n.high), n.flag, n.exp, n.abbrev, n.chinese, n.implied,
-               n.big, n.abbreviated)
+               n.big, n.abbreviated, n.lead_exp)
 
 
 def _approx_of(n: Num) -> str:
@@ -96,10 +98,10 @@ def _approx_of(n: Num) -> str:
 def _expr(n: Num, part: UnitPart | None) -> Expr:
     if part is None:
         return Expr(n.value, n.low, n.high, approx=_approx_of(n), bare=True, exp=n.exp,
-                    chinese=n.chinese, implied=n.implied, big=n.big)
+                    chinese=n.chinese, implied=n.implied, big=n.big, lead_exp=n.lead_exp)
     n = _zhe(n) if part.ratio == "zhe" else _num_of(n, part.factor, part.extra)
     return Expr(n.value, n.low, n.high, part.units, part.classifier, _approx_of(n), False,
-                n.exp, n.chinese, part.factor, n.implied, n.big)
+                n.exp, n.chinese, part.factor, n.implied, n.big, lead_exp=n.lead_exp)
 
 
 def _zhe(n: Num) -> Num:
@@ -206,6 +208,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         # is complete (500元至1万元), and so is one that borrowing would put above
         # the second end (5000至1万元)
         carry = Decimal(10) ** b.exp if not a.big and b.exp else Decimal(1)
+        if not a.big and a.exp and b.exp > a.exp:
+            # 一千到两千万, 五百至一千万: a first end with a small multiplier of its own
+            # borrows the big one after the second end's (万); 3千至5万 borrows nothing
+            carry = Decimal(10) ** (b.exp - b.lead_exp) if a.exp <= b.lead_exp else Decimal(1)
         if not a.units and not a.classifier:
             factor = b.unit_factor if b.units else Decimal(1)
             if carry != 1 and not abs(low * carry * factor) < abs(b.value):
