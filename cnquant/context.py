@@ -42,8 +42,6 @@ _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至�
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
-#: The longest line read as the label of the number on the next line (a table row).
-MAX_LABEL_CHARS = 16
 PERIODS = ("year", "quarter", "month", "week", "day")
 
 
@@ -282,20 +280,19 @@ class ContextReader:
     # ------------------------------------------------------------------ metric
     def _label_gap(self, text: str, start: int, floor: int) -> int:
         """Where the phrase before ``start`` ends, past the spaces that crawled pages put
-        between an indicator and its number (总投资 19.8 亿元) and past the line break
-        of a flattened table row (进口\n2,111.4亿元: a short label line without
-        punctuation at its end)."""
+        between an indicator and its number (总投资 19.8 亿元) and past a line break
+        after a line that ends without punctuation (a flattened table row, a soft
+        wrap: 进口\n2,111.4亿元)."""
         i = start
         while i > floor and text[i - 1] == " ":
             i -= 1
         if i > floor and text[i - 1] == "\n":
-            line_start = text.rfind("\n", 0, i - 1) + 1
-            label = text[line_start:i - 1].strip(" ")
-            if label and len(label) <= MAX_LABEL_CHARS and \
-                    label[-1] not in self.phrase_breaks + self.clause_breaks:
-                i -= 1
-                while i > floor and text[i - 1] == " ":
-                    i -= 1
+            # the line before ends without punctuation: a label, or a soft line break
+            j = i - 1
+            while j > floor and text[j - 1] == " ":
+                j -= 1
+            if j > floor and text[j - 1] not in self.phrase_breaks + self.clause_breaks:
+                i = j
         return i if i > floor and text[i - 1] not in self.phrase_breaks + self.clause_breaks \
             else start
 
