@@ -40,6 +40,8 @@ MAX_INDICATOR_CHARS = 24
 _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
+#: Spaces between an indicator and its number (U+3000 is not folded to " ").
+SPACES = " \u3000"
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
 PERIODS = ("year", "quarter", "month", "week", "day")
@@ -284,12 +286,12 @@ class ContextReader:
         after a line that ends without punctuation (a flattened table row, a soft
         wrap: 进口\n2,111.4亿元)."""
         i = start
-        while i > floor and text[i - 1] == " ":
+        while i > floor and text[i - 1] in SPACES:
             i -= 1
         if i > floor and text[i - 1] == "\n":
             # the line before ends without punctuation: a label, or a soft line break
             j = i - 1
-            while j > floor and text[j - 1] == " ":
+            while j > floor and text[j - 1] in SPACES:
                 j -= 1
             if j > floor and text[j - 1] not in self.phrase_breaks + self.clause_breaks:
                 i = j

@@ -81,7 +81,9 @@ def _table() -> dict[int, str]:
     for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
         table[cp] = chr(cp - 0xFEE0)
     for src, dst in {
-        "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+        # (the ideographic space U+3000 stays: crawled pages put it between fields,
+        # 浏览人次：3,415\u3000列印, so it joins no number to what follows)
+        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
         "\u202f": " ", "\t": " ", "\u2212": "-", "\ufe6a": "%", "\u25cb": "〇",
         "\uff0e": ".", "\u3007": "〇",
     }.items():
