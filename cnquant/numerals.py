@@ -196,6 +196,17 @@ class NumeralTransformer(Transformer[Any, Any]):
     def hundreds(self, *items: Any) -> Num:
         return _positional(*_implied_one(items), 2)
 
+    def tens_pair(self, *items: Any) -> Num:
+        """十二三 (12 to 13), 二十七八 (27 to 28): tens, then two rising digits."""
+        pair = _pair(items[-1])
+        lead = items[0] if len(items) == 3 else None
+        if isinstance(lead, Num) and lead.value is None:
+            raise NumeralError("a pair takes no pair of ones")
+        tens = TEN * (lead.value if isinstance(lead, Num) and lead.value is not None else
+                      Decimal(DIGIT_VALUES[str(lead)]) if lead is not None else 1)
+        assert pair.low is not None and pair.high is not None
+        return Num(None, tens + pair.low, tens + pair.high, flag="range", chinese=True)
+
     def tens(self, *items: Any) -> Num:
         lead: Num | None = None
         ones: Token | None = None
