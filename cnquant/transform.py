@@ -351,6 +351,17 @@ class QuantityTransformer(Transformer[Any, Any]):
         e = _expr(n, replace(part, units=units, factor=part.factor / den_sense.factor))
         return replace(e, approx=pre) if pre is not None and e.approx == "exact" else e
 
+    def per_range(self, per: Token, den: Token, *items: Any) -> Expr:
+        """每吨620—700元: a range of amounts per one of the unit after 每."""
+        n = next(i for i in items if isinstance(i, Num))
+        second = next(i for i in items if isinstance(i, Expr))
+        if not second.units or second.classifier:
+            raise Reject("每 needs a unit after the number")
+        e = self.range(_expr(n, None), second)
+        den_sense = self._sense(den)
+        return replace(e, units=(*e.units, (den_sense, -1)), low=_per_value(e.low, den_sense),
+                       high=_per_value(e.high, den_sense))
+
     def per_one(self, _per: Token, _clf: Token, *items: Any) -> Expr:
         """每股1800元: per one of what is counted; the unit is the amount's own."""
         pre = items[0] if len(items) == 3 else None
@@ -523,6 +534,11 @@ def _to_base(units: Units) -> Decimal:
     """
     q = (1 * _pint_units(units)).to_base_units()
     return Decimal(f"{q.magnitude:.15g}")
+
+
+def _per_value(v: Decimal | None, den: UnitSense) -> Decimal | None:
+    """An amount per one ``den`` alias (每公斤 is per kilogram, 每万元 per 10**4 yuan)."""
+    return None if v is None else v / den.factor
 
 
 def _convert(a: Expr, units: Units) -> Expr:
