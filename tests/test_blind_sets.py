@@ -1,5 +1,5 @@
-"""Blind evaluation sets after the first (tests/test_fresh_news.py): 30 synthetic
-documents each, written and annotated from ``shared/spec/mentions.md`` and the
+"""Blind evaluation sets after the first (tests/test_fresh_news.py): synthetic
+documents, written and annotated from ``shared/spec/mentions.md`` and the
 conventions of the dev set, and committed before cnquant was run on them.
 
 * ``fresh2-news.jsonl`` (all genres; committed in 2e176d2), first measured on main at
@@ -9,6 +9,9 @@ conventions of the dev set, and committed before cnquant was run on them.
   first measured on main at b7442b4: fresh3 span F1 99.91, fully right F1 99.56,
   metric 97.65 (n=554); fresh4 span F1 99.61, fully right F1 99.21, metric 98.16
   (n=489).
+* ``fresh5-news.jsonl`` (25 whole crawled pages: navigation, boilerplate, flattened
+  tables; b0ebc05), first measured on main at c4a63a9: span F1 99.61, fully right
+  F1 98.69, metric 94.21 (n=622).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -23,19 +26,21 @@ import json
 import pytest
 from scoring import DATA, predict, score_docs, score_module
 
-SETS = {"fresh2-news.jsonl": "f2", "fresh3-news.jsonl": "f3", "fresh4-news.jsonl": "f4"}
+SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
+        "fresh4-news.jsonl": ("f4", 30), "fresh5-news.jsonl": ("f5", 25)}
+FLOORS = {"fresh5-news.jsonl": {"metric_accuracy": 0.92}}
 
 
-@pytest.mark.parametrize(("name", "prefix"), SETS.items())
-def test_gold_is_valid(name, prefix):
+@pytest.mark.parametrize(("name", "prefix", "size"), [(n, p, k) for n, (p, k) in SETS.items()])
+def test_gold_is_valid(name, prefix, size):
     path = DATA / name
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    assert [d["id"] for d in docs] == [f"{prefix}-{i:02d}" for i in range(1, 31)]
+    assert [d["id"] for d in docs] == [f"{prefix}-{i:02d}" for i in range(1, size + 1)]
     for d in docs:
         for m in d["mentions"]:
             assert d["text"][m["start"]:m["end"]] == m["text"], (d["id"], m)
-    assert len(score_module.load_jsonl(str(path), require_text=True)) == 30
+    assert len(score_module.load_jsonl(str(path), require_text=True)) == size
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -44,4 +49,4 @@ def test_blind_set_floors(name, tmp_path):
     s = score_docs(path, predict(path), tmp_path).overall.scores()
     assert s["span_f1"] >= 0.97
     assert s["full_f1"] >= 0.96
-    assert s["metric_accuracy"] >= 0.95
+    assert s["metric_accuracy"] >= FLOORS.get(name, {}).get("metric_accuracy", 0.95)
