@@ -471,7 +471,8 @@ class ContextReader:
                 break
             if ch.isdigit() or ch in NUMERAL_CHARS:
                 break
-            if self.subject_stop_re.match(text, j) or self._change_at(text, j):
+            if self.subject_stop_re.match(text, j) or self._change_at(text, j) or \
+                    (j > i and self._indicator_starts(text, j)):
                 break
             j += 1
         subject = text[i:j]
@@ -480,6 +481,13 @@ class ContextReader:
         if self.subject_stop_re.match(subject) or self._change_at(subject, 0):
             return None
         return subject
+
+    def _indicator_starts(self, text: str, pos: int) -> bool:
+        """Whether an indicator of two characters or more begins at ``pos``: what is
+        measured next, not the subject (一亩地纯收入: the subject is 地纯)."""
+        m = self.indicator_re.match(text, pos)
+        return m is not None and len(m.group()) >= 2 and m.group() in self.vocab.indicators \
+            and m.group() not in self.not_indicators
 
     def _change_at(self, text: str, pos: int) -> bool:
         """Whether an indicator of a change (增长, 下降 ...) starts at ``pos``."""

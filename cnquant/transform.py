@@ -389,7 +389,7 @@ class QuantityTransformer(Transformer[Any, Any]):
     # -- fractions and percentages
     def of_multiplier(self, den: Token, _t: Token, n: Num) -> Expr:
         """百分之N is N percent, 千分之N N permille, 万分之N N hundredths of a percent;
-        any other denominator (百万分之, 万万分之) gives a plain ratio."""
+        any other denominator (百万分之, 万万分之) gives the percentage it makes."""
         text = str(den)
         n = replace(n, implied=False)  # 百分之百
         if text in ("百", "佰"):
@@ -398,9 +398,8 @@ class QuantityTransformer(Transformer[Any, Any]):
             return _expr(n, UnitPart(((self.permille, 1),)))
         if text == "万":
             return _expr(n, UnitPart(((self.percent, 1),), Decimal("0.01")))
-        if n.value is None:
-            raise Reject("a fraction needs a number")
-        return Expr(n.value / _multiplier_value(text), bare=True, chinese=True)
+        # 百万分之0.58 (parts per million): a percentage too, of 100 / 10**6
+        return _expr(n, UnitPart(((self.percent, 1),), Decimal(100) / _multiplier_value(text)))
 
     def of(self, den: Num, _t: Token, num: Num) -> Expr:
         if den.value is None or num.value is None or den.value == 0:
