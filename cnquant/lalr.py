@@ -74,6 +74,15 @@ def _reduction(rule: Any, direct: dict[Any, tuple[int, Any]],
     return (callbacks[rule] if how == _LIST else method), how
 
 
+def _token(type_: str, value: str, start: int, end: int) -> Token:
+    """A Lark token, built without Token.__new__ (whose keyword handling costs four
+    times as much); every attribute is set, those of lines and columns to None."""
+    t = str.__new__(Token, value)
+    t.type, t.value, t.start_pos, t.end_pos = type_, value, start, end
+    t.line = t.column = t.end_line = t.end_column = None
+    return t
+
+
 class PrefixParser:
     """The longest-prefix parse over one Lark LALR parser (contextual lexer)."""
 
@@ -161,7 +170,7 @@ class PrefixParser:
             start, pos = pos, pos + len(value)
             if type_ in ignore:
                 continue
-            token = Token(type_, value, start_pos=start, end_pos=pos)
+            token = _token(type_, value, start, pos)
             if type_ in callback:
                 token = callback[type_](token)
                 type_ = token.type
