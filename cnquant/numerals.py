@@ -222,7 +222,7 @@ class NumeralTransformer(Transformer[Any, Any]):
                 lead = _digit(item)
         base = _times(lead, 1) if lead is not None else Num(TEN, chinese=True)
         if ones is None:
-            return replace(base, chinese=True)
+            return base if base.chinese else replace(base, chinese=True)
         if base.value is None:
             raise NumeralError("a pair takes no ones")
         return Num(base.value + Decimal(DIGIT_VALUES[str(ones)]), chinese=True)

@@ -145,7 +145,7 @@ class QuantityTransformer(Transformer[Any, Any]):
                 approx = pre
             elif post is not None:
                 approx = post
-        return replace(expr, approx=approx)
+        return expr if approx == expr.approx else replace(expr, approx=approx)
 
     def _markers(self, items: tuple[Any, ...]) -> tuple[str | None, Expr, str | None]:
         pre = post = None
