@@ -534,12 +534,9 @@ class ContextReader:
         return readings
 
     def _clause_start(self, text: str, start: int) -> int:
-        i = start
+        """Where the clause of a quantity at ``start`` begins (at most MAX_SEGMENT back)."""
         floor = max(0, start - MAX_SEGMENT)
-        breaks = self.clause_breaks
-        while i > floor and text[i - 1] not in breaks:
-            i -= 1
-        return i
+        return max(floor, *(text.rfind(ch, floor, start) + 1 for ch in self.clause_breaks))
 
     def _metric(self, text: str, c: Candidate, r: Reading, prev_c: Candidate | None,
                 prev_r: Reading | None, before_prev: int) -> str:
