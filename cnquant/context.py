@@ -131,6 +131,7 @@ class ContextReader:
         self.distributive = w("distributive_periods")
         self.subordinators = tuple(w("time_clause_ends"))
         self.detached_about = tuple(w("detached_about"))
+        self.conversion_words = tuple(w("conversion_words"))
         self.not_level_ends = tuple(w("not_level_ends"))
         self.tenor_after = tuple(w("tenor_after"))
         self.ordinal_before = tuple(w("ordinal_before"))
@@ -555,6 +556,11 @@ class ContextReader:
                 self._clean(segment[len(prev_r.subject):]):
             # 18个国家设有42家工厂: 国家 belongs to the quantity before
             segment = segment[len(prev_r.subject):]
+        if same_clause and prev_r is not None and prev_r.metric and \
+                any(w in segment for w in self.conversion_words):
+            # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
+            r.metric, r.sense = prev_r.metric, prev_r.sense
+            return segment
         found = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \
                 prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
