@@ -80,6 +80,8 @@ MIN_ID_DIGITS = 11
 #: Digits in a row that are a phone number or a code after a word such as 电话.
 MIN_CODE_DIGITS = 5
 _POSITIONAL = "十百千万亿兆拾佰仟廿卅"
+#: Financial capitals: written for amounts of money, not for counts of things.
+_CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 #: A web address: its digits (%20, id=17859) are never quantities.
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
@@ -184,6 +186,9 @@ class ContextReader:
             return "article"
         if e.chinese and e.value == 0 and (e.classifier or e.units):
             return "a word with 零"  # 零件, 零部件
+        if e.classifier and not e.units and span.strip()[:1] in _CAPITALS and \
+                len(span.strip()) == 2:
+            return "part of a word"  # 拾起: a capital numeral counts money, not things
         if e.classifier == "个" and after.startswith(self.slogan_links) and e.chinese:
             return "slogan"
         if e.approx == "vague" and e.low is None and e.kinds == frozenset({"time"}):

@@ -12,6 +12,11 @@ conventions of the dev set, and committed before cnquant was run on them.
 * ``fresh5-news.jsonl`` (25 whole crawled pages: navigation, boilerplate, flattened
   tables; b0ebc05), first measured on main at c4a63a9: span F1 99.61, fully right
   F1 98.69, metric 94.21 (n=622).
+* ``fresh6-news.jsonl`` (20 long communiqué excerpts with flattened tables; ab4ae60),
+  first measured on main at b8fa3f6: span F1 90.08, fully right F1 90.08, metric
+  97.84 (n=648). Its annotator counts every cell of a flattened table as a mention
+  (a bare number taking the unit of its column); cnquant reads no table cells (143
+  of the 144 misses), so its floors sit under that known gap.
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -27,8 +32,12 @@ import pytest
 from scoring import DATA, predict, score_docs, score_module
 
 SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
-        "fresh4-news.jsonl": ("f4", 30), "fresh5-news.jsonl": ("f5", 25)}
-FLOORS = {"fresh5-news.jsonl": {"metric_accuracy": 0.92}}
+        "fresh4-news.jsonl": ("f4", 30), "fresh5-news.jsonl": ("f5", 25),
+        "fresh6-news.jsonl": ("f6", 20)}
+FLOORS: dict[str, dict[str, float]] = {
+    "fresh5-news.jsonl": {"metric_accuracy": 0.92},
+    "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
+}
 
 
 @pytest.mark.parametrize(("name", "prefix", "size"), [(n, p, k) for n, (p, k) in SETS.items()])
@@ -47,6 +56,6 @@ def test_gold_is_valid(name, prefix, size):
 def test_blind_set_floors(name, tmp_path):
     path = DATA / name
     s = score_docs(path, predict(path), tmp_path).overall.scores()
-    assert s["span_f1"] >= 0.97
-    assert s["full_f1"] >= 0.96
-    assert s["metric_accuracy"] >= FLOORS.get(name, {}).get("metric_accuracy", 0.95)
+    floors = {"span_f1": 0.97, "full_f1": 0.96, "metric_accuracy": 0.95, **FLOORS.get(name, {})}
+    for key, floor in floors.items():
+        assert s[key] >= floor, (key, s[key])
