@@ -134,6 +134,9 @@ class ContextReader:
         self.subordinators = tuple(w("time_clause_ends"))
         self.detached_about = tuple(w("detached_about"))
         self.conversion_words = tuple(w("conversion_words"))
+        self.yuan_classifiers = w("yuan_classifiers")
+        self.money_words = tuple(w("money_words"))
+        self.yuan = vocab.units.get("元")
         self.not_level_ends = tuple(w("not_level_ends"))
         self.tenor_after = tuple(w("tenor_after"))
         self.ordinal_before = tuple(w("ordinal_before"))
@@ -536,6 +539,14 @@ class ContextReader:
             r.per = self._period(r.metric, r.sense) if r.metric else None
             nxt = cands[kept[n + 1]] if n + 1 < len(kept) else None
             r.subject = self._subject_of(text, c, nxt)
+            if c.expr.classifier in self.yuan_classifiers and self.yuan is not None and \
+                    not r.subject and \
+                    any(w in segment or w in (r.metric or "") for w in self.money_words):
+                # 一年能挣五六万块: where money is spoken of and nothing is counted after
+                # it (买了两块屏幕 counts screens), 块 is the yuan of speech
+                e = r.expr or c.expr
+                r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
+                r.subject = None
             prev = i
         return readings
 

@@ -162,6 +162,10 @@ def _positional(lead: Num, tail: Num | None, power: int) -> Num:
         return replace(high, chinese=True, exp=power)
     if high.value is None:
         raise NumeralError("a pair takes no lower part")
+    if low.value is None and low.low is not None and low.high is not None:
+        # 一千五六百 = 1500 to 1600: a pair in the lower part keeps the higher one
+        return Num(None, high.value + low.low, high.value + low.high, flag="range",
+                   chinese=True)
     return high.plus(low)
 
 
@@ -195,6 +199,10 @@ class NumeralTransformer(Transformer[Any, Any]):
 
     def hundreds(self, *items: Any) -> Num:
         return _positional(*_implied_one(items), 2)
+
+    def pair_tens(self, pair: Token, _ten: Token) -> Num:
+        """五六十 after 百: 50 to 60."""
+        return _times(_pair(pair), 1)
 
     def tens_pair(self, *items: Any) -> Num:
         """十二三 (12 to 13), 二十七八 (27 to 28): tens, then two rising digits."""
