@@ -190,6 +190,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         low, high = bounds.get("low"), bounds.get("high")
         if low is None or high is None:
             raise Reject("a two-sided range needs a lower and an upper bound")
+        if low.units and high.units:
+            # 不低于3000万元且不超过6000万元: two bounds, each a full amount, as
+            # announcements state them (大于10且小于20 is one range of numbers)
+            raise Reject("two bounds with units of their own are two quantities")
         low, high = replace(low, approx="exact"), replace(high, approx="exact")
         if low.value is None or high.value is None or low.value >= high.value:
             raise Reject("the lower bound must be below the upper one")
