@@ -569,6 +569,7 @@ class ContextReader:
             seg_start, segment = self._segment(text, seg_start - 1, floor)
         if same_clause and prev_c is not None and prev_r is not None and prev_r.subject and \
                 seg_start == prev_c.end and segment.startswith(prev_r.subject) and \
+                self.subject_re is not None and self.subject_re.fullmatch(prev_r.subject) and \
                 self._clean(segment[len(prev_r.subject):]):
             # 18个国家设有42家工厂: 国家 belongs to the quantity before
             segment = segment[len(prev_r.subject):]
