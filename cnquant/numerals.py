@@ -271,6 +271,11 @@ class NumeralTransformer(Transformer[Any, Any]):
             return replace(high, flag=flag, chinese=big.chinese)
         tail = _tail(low, power)
         assert tail is not None
+        if high.value is not None and tail.value is None and tail.low is not None and \
+                tail.high is not None:
+            # 一万二三千 = 12000 to 13000: a pair in the lower part keeps the higher one
+            return Num(None, high.value + tail.low, high.value + tail.high, flag="range",
+                       chinese=big.chinese or tail.chinese, big=True)
         if high.value is None or tail.value is None:
             raise NumeralError("a pair takes no lower part")
         if tail.flag != "exact":

@@ -467,7 +467,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         return UnitPart(((self.percent, 1),), Decimal(10))
 
     def cheng_digit(self, _c: Token, d: Token) -> UnitPart:
-        return UnitPart(((self.percent, 1),), Decimal(10), extra=Decimal(DIGIT_VALUES[str(d)]))
+        text = str(d)
+        if text not in DIGIT_VALUES and not (text.isdigit() and len(text) == 1):
+            raise Reject("N成M takes one digit after 成")
+        digit = DIGIT_VALUES[text] if text in DIGIT_VALUES else int(text)
+        return UnitPart(((self.percent, 1),), Decimal(10), extra=Decimal(digit))
 
     def cheng_half(self, _c: Token, _h: Token) -> UnitPart:
         return UnitPart(((self.percent, 1),), Decimal(10), extra=Decimal(5))

@@ -33,6 +33,8 @@ EXPECTED_CONFLICTS = {
         "三成半: 半 after 成 is half a tenth (cheng_half)",
     ("DIGIT", "<unit : CHENG>"):
         "七成六: a digit after 成 is the next digit of the percentage (cheng_digit)",
+    ("ARABIC", "<unit : CHENG>"):
+        "1成4: so is an Arabic digit (cheng_digit takes one digit only)",
 }
 
 
