@@ -410,13 +410,7 @@ class ContextReader:
                      and not self.vocab.indicators[f[2]].weak
                      and not self.vocab.indicators[f[2]].direction]
             if plain:
-                weak = best
                 best = plain[0]
-                if best[0] == weak[0] - weak[1] and weak[0] == len(segment.rstrip(" ")):
-                    # 固定资产投资完成300万元, 国内航线完成2亿人次: written together right
-                    # before the number, the indicator and the weak verb are read as one
-                    sense = self.vocab.indicators[best[2]]
-                    return best[2] + weak[2], sense, best[0] - best[1]
         return best[2], self.vocab.indicators[best[2]], best[0] - best[1]
 
     def metric_words(self, phrase: str) -> str:
