@@ -111,6 +111,7 @@ class ContextReader:
         w = vocab.words
         self.clause_breaks = _chars(w("clause_breaks"))
         self.phrase_breaks = _chars(w("phrase_breaks"))
+        self._breaks = self.phrase_breaks + self.clause_breaks
         self.list_links = w("list_links")
         self.unit_links = w("unit_links")
         self.tail_words = w("metric_tail_words")
@@ -302,10 +303,9 @@ class ContextReader:
             j = i - 1
             while j > floor and text[j - 1] in SPACES:
                 j -= 1
-            if j > floor and text[j - 1] not in self.phrase_breaks + self.clause_breaks:
+            if j > floor and text[j - 1] not in self._breaks:
                 i = j
-        return i if i > floor and text[i - 1] not in self.phrase_breaks + self.clause_breaks \
-            else start
+        return i if i > floor and text[i - 1] not in self._breaks else start
 
     def indicator_across(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The span of an indicator that begins before ``start`` and ends inside
@@ -546,7 +546,6 @@ class ContextReader:
                 # it (买了两块屏幕 counts screens), 块 is the yuan of speech
                 e = r.expr or c.expr
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
-                r.subject = None
             prev = i
         return readings
 

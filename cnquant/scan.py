@@ -171,9 +171,9 @@ class Scanner:
         self.pattern = re.compile(rf"(?:{lead})(?:{body}){{0,{MAX_TOKENS}}}")
         # every character a window can start with: the scan jumps from one to the next
         # (a plain character-class search) and tries the pattern only there
+        # (the openers hold 每 and 半; 打 begins 打对折, . begins .5)
         firsts = {w[0] for w in openers | vague | set(vocab.vague) if w}
-        firsts |= set(NUMERAL_CHARS) | set(LEADING_NUMERALS)
-        firsts |= set("0123456789.每打半十拾百佰千仟万亿")
+        firsts |= set(NUMERAL_CHARS) | set(LEADING_NUMERALS) | set("0123456789.打")
         self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
         # words that can join two parts of a quantity but never end one: a window
         # is cut before them when they come last (5.2%, → 5.2%), so that equal

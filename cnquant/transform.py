@@ -258,8 +258,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         parts = [i for i in items if isinstance(i, (Expr, tuple))]
         first = parts[0]
         assert isinstance(first, Expr)  # the grammar starts a compound with a measured part
-        exprs = [p if isinstance(p, Expr) else self._minor_part(first, *p)
-                 for p in parts if isinstance(p, (Expr, tuple))]
+        exprs = [p if isinstance(p, Expr) else self._minor_part(first, *p) for p in parts]
         total = Decimal(0)
         smallest = first
         scale_prev: Decimal | None = None
@@ -396,13 +395,9 @@ class QuantityTransformer(Transformer[Any, Any]):
         any other denominator (百万分之, 万万分之) gives the percentage it makes."""
         text = str(den)
         n = replace(n, implied=False)  # 百分之百
-        if text in ("百", "佰"):
-            return _expr(n, UnitPart(((self.percent, 1),)))
         if text in ("千", "仟"):
             return _expr(n, UnitPart(((self.permille, 1),)))
-        if text == "万":
-            return _expr(n, UnitPart(((self.percent, 1),), Decimal("0.01")))
-        # 百万分之0.58 (parts per million): a percentage too, of 100 / 10**6
+        # 百分之N is N percent; 万分之3 is 0.03 percent, 百万分之0.58 0.000058 percent
         return _expr(n, UnitPart(((self.percent, 1),), Decimal(100) / _multiplier_value(text)))
 
     def of(self, den: Num, _t: Token, num: Num) -> Expr:
