@@ -80,6 +80,11 @@ class Num:
         )
 
     def plus(self, other: Num) -> Num:
+        if self.value is not None and other.value is None and other.low is not None \
+                and other.high is not None:
+            # 一千五六百, 一万二三千: a pair in the lower part keeps the higher one
+            return Num(None, self.value + other.low, self.value + other.high, flag="range",
+                       chinese=self.chinese or other.chinese, big=self.big or other.big)
         if self.value is None or other.value is None:
             raise NumeralError("a range cannot take a lower part")
         flag = other.flag if other.flag != "exact" else self.flag
@@ -162,10 +167,6 @@ def _positional(lead: Num, tail: Num | None, power: int) -> Num:
         return replace(high, chinese=True, exp=power)
     if high.value is None:
         raise NumeralError("a pair takes no lower part")
-    if low.value is None and low.low is not None and low.high is not None:
-        # 一千五六百 = 1500 to 1600: a pair in the lower part keeps the higher one
-        return Num(None, high.value + low.low, high.value + low.high, flag="range",
-                   chinese=True)
     return high.plus(low)
 
 
@@ -271,11 +272,8 @@ class NumeralTransformer(Transformer[Any, Any]):
             return replace(high, flag=flag, chinese=big.chinese)
         tail = _tail(low, power)
         assert tail is not None
-        if high.value is not None and tail.value is None and tail.low is not None and \
-                tail.high is not None:
-            # 一万二三千 = 12000 to 13000: a pair in the lower part keeps the higher one
-            return Num(None, high.value + tail.low, high.value + tail.high, flag="range",
-                       chinese=big.chinese or tail.chinese, big=True)
+        if high.value is not None and tail.value is None:
+            return high.plus(tail)  # 一万二三千: a pair in the lower part
         if high.value is None or tail.value is None:
             raise NumeralError("a pair takes no lower part")
         if tail.flag != "exact":
