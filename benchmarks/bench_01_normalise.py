@@ -26,18 +26,13 @@ def run(ctx: Context) -> Section:
 
     corpora = {"news": news_texts(), "generated": synthetic_texts(ctx.cfg.synthetic_chars // 10)}
 
-    def job(texts: list[str]) -> Contender:
+    def job(name: str, texts: list[str]) -> Contender:
         def fn() -> None:
             for t in texts:
                 normalise(t)
-        return Contender("", fn)
+        return Contender(name, fn)
 
-    contenders = []
-    for name, texts in corpora.items():
-        c = job(texts)
-        c.name = name
-        contenders.append(c)
-    times = interleaved(contenders, ctx.cfg.rounds)
+    times = interleaved([job(n, t) for n, t in corpora.items()], ctx.cfg.rounds)
     table = Table("Normalise throughput", ["corpus", "characters", "median time", "chars/s"])
     data = {}
     for name, texts in corpora.items():
