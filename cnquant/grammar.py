@@ -29,6 +29,7 @@ import itertools
 import re
 import sys
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
@@ -110,6 +111,15 @@ def _terminal(name: str, forms: Iterable[str], lookahead: dict[str, set[str]],
     return f"{name}: /{regex}/\n"
 
 
+def _starting_with(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of the sorted list ``ordered`` that begin with ``prefix``."""
+    lo = bisect_left(ordered, prefix)
+    hi = lo
+    while hi < len(ordered) and ordered[hi].startswith(prefix):
+        hi += 1
+    return ordered[lo:hi]
+
+
 def vocabulary_terminals(vocab: Vocabulary) -> str:
     """Lark definitions of the vocabulary terminals, for ``quantity.lark``."""
     terminals: dict[str, set[str]] = {
@@ -135,10 +145,15 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
     }
     # a form that begins a longer form of another terminal must not match alone
     lookahead: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}
     for name, forms in terminals.items():
-        others = set().union(*(f for n, f in terminals.items() if n != name))
         for form in forms:
-            longer = {o[len(form):] for o in others if o.startswith(form) and o != form}
+            owners.setdefault(form, set()).add(name)
+    ordered = sorted(owners)
+    for name, forms in terminals.items():
+        for form in forms:
+            longer = {o[len(form):] for o in _starting_with(ordered, form)
+                      if o != form and owners[o] != {name}}
             if longer:
                 lookahead.setdefault(form, set()).update(longer)
     # 一千比特币 is 1000 bitcoins, not one kilobit and 币: right after a digit, a unit
