@@ -152,7 +152,7 @@ class ContextReader:
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
-                 names: _Spans, urls: _Spans) -> str:
+                 names: _Spans, urls: _Spans, expression: bool = False) -> str:
         """Why ``c`` is not a quantity, or ``""``."""
         e = c.expr
         before = text[max(0, c.start - 4):c.start]
@@ -191,7 +191,7 @@ class ContextReader:
         if e.chinese and e.value == 0 and (e.classifier or e.units):
             return "a word with 零"  # 零件, 零部件
         if e.classifier and not e.units and span.strip()[:1] in _CAPITALS and \
-                len(span.strip()) == 2:
+                len(span.strip()) == 2 and not expression:
             return "part of a word"  # 拾起: a capital numeral counts money, not things
         if e.classifier == "个" and after.startswith(self.slogan_links) and e.chinese:
             return "slogan"
@@ -506,8 +506,10 @@ class ContextReader:
 
     # ------------------------------------------------------------------ all
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
-             bare_numbers: bool = False) -> list[Reading]:
-        """A :class:`Reading` for every candidate, in order."""
+             bare_numbers: bool = False, expression: bool = False) -> list[Reading]:
+        """A :class:`Reading` for every candidate, in order.  With ``expression``,
+        ``text`` was given as one quantity (:meth:`Extractor.parse`): the rules that
+        tell a word from a quantity written inside running text do not apply."""
         names = _Spans(self._names(text))
         urls = _Spans([m.span() for m in _URL.finditer(text)]
                       if ("://" in text or "www." in text) else [])
@@ -518,7 +520,7 @@ class ContextReader:
                 c.expr = r.expr
         kept: list[int] = []
         for i, c in enumerate(cands):
-            why = self._rejects(text, c, locale, bare_numbers, names, urls)
+            why = self._rejects(text, c, locale, bare_numbers, names, urls, expression)
             if why:
                 readings[i] = Reading(keep=False, reason=why)
             else:
@@ -595,16 +597,22 @@ class ContextReader:
                         or (found is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
-            level = self._indicator(segment, level=True) or \
-                self._indicator(text[clause_start:c.start], level=True)
+            level = self._indicator(segment, level=True)
+            change = self._find(segment)
+            head = self._clean(segment[:change[2]]) if change is not None else ""
             if level is not None:
                 found = level
+            elif head and not head.endswith(self.subordinators):
+                # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
+                found = (head, None)  # type: ignore[assignment]
+            elif change is not None and not head and same_clause and prev_c is not None \
+                    and prev_r is not None and prev_r.metric and prev_r.direction is None:
+                # 利润由10.5亿美元增长至12.1亿美元: what the quantity before measured,
+                # after the change
+                found = (self._changed(text, prev_c, before_prev, prev_r.metric)
+                         + segment[change[2]:].strip(" "), None)  # type: ignore[assignment]
             else:
-                change = self._find(segment)
-                head = self._clean(segment[:change[2]]) if change is not None else ""
-                if head and not head.endswith(self.subordinators):
-                    # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
-                    found = (head, None)  # type: ignore[assignment]
+                found = self._indicator(text[clause_start:c.start], level=True) or found
         if found is not None and found[1] is not None and found[1].weak:
             # 预计年均可消纳新能源电量31亿千瓦时: a modal or generic word is not what is
             # measured when words of no indicator follow it
@@ -616,13 +624,34 @@ class ContextReader:
             return segment
         inherit = same_clause and prev_r is not None and bool(prev_r.metric)
         if inherit and prev_c is not None and prev_r is not None and \
-                self._linked(text[prev_c.end:c.start]):
+                self._linked(text[prev_c.end:c.start]) and \
+                not self._parallel(text, prev_c, prev_r, before_prev, segment):
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
         r.metric = self._clean(segment) or None
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
+
+    def _parallel(self, text: str, prev_c: Candidate, prev_r: Reading, floor: int,
+                  segment: str) -> bool:
+        """Whether the list member of ``segment`` is named by a noun of its own, as the
+        member before it is (光伏800MW、风电400MW), rather than sharing its indicator
+        (年产葛粉3000吨、糊化粉3000吨) or its verb (设置分输站9座、阀室12座)."""
+        if prev_r.sense is not None or not prev_r.metric:
+            return False
+        own = self._clean(segment.lstrip("".join(self.list_links)))
+        _, before = self._segment(text, prev_c.start, floor)
+        return bool(own) and prev_r.metric == self._clean(before) and \
+            len(prev_r.metric) <= len(own) + 2
+
+    def _changed(self, text: str, c: Candidate, floor: int, metric: str) -> str:
+        """What changes from the quantity ``c`` on (贷款最高额度由80万元提高至…): the
+        phrase before the 由 or 从 that opens it, or else the metric of ``c``."""
+        _, segment = self._segment(text, c.start, floor)
+        cut = max(segment.rfind("由"), segment.rfind("从"))
+        head = self._clean(segment[:cut]) if cut > 0 else ""
+        return head if metric in head else metric
 
     def _subject_of(self, text: str, c: Candidate, nxt: Candidate | None) -> str | None:
         """The subject of ``c``; ``nxt`` is the quantity after it, if any."""

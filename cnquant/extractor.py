@@ -145,7 +145,8 @@ class Extractor:
         found = self._candidates(norm.text)
         if not found:
             raise ParseError("not a quantity", expr, 0)
-        readings = self._context.read(norm.text, found, locale=loc, bare_numbers=True)
+        readings = self._context.read(norm.text, found, locale=loc, bare_numbers=True,
+                                      expression=True)
         kept = [(c, r) for c, r in zip(found, readings, strict=False) if r.keep]
         if not kept:
             raise ParseError(f"not a quantity ({readings[0].reason})", expr,

@@ -136,3 +136,25 @@ def test_a_list_member_with_its_own_indicator_keeps_it():
 ])
 def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
     assert [(m.text, str(m.approx), m.metric) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the level reached after 由 X … 至: what X measured, after the change
+    ("利润由去年同期的10.5亿美元增长至12.1亿美元",
+     [("10.5亿美元", "利润"), ("12.1亿美元", "利润增长至")]),
+    ("贷款最高额度由80万元提高至100万元",
+     [("80万元", "贷款"), ("100万元", "贷款最高额度提高至")]),
+    # 由 and 从 open a change: they are not part of what is measured
+    ("最快旅行时间将由现在的3小时40分钟缩短至1小时10分钟左右",
+     [("3小时40分钟", "最快旅行时间"), ("1小时10分钟左右", "最快旅行时间缩短至")]),
+    # the head before the change is nearer than an indicator earlier in the sentence
+    ("生产效率提高15%,船舶平均在港时间缩短至21.5小时",
+     [("15%", "提高"), ("21.5小时", "船舶平均在港时间")]),
+    # members named by nouns of their own, not by an indicator or a verb they share
+    ("其中光伏800MW、风电400MW", [("800MW", "光伏"), ("400MW", "风电")]),
+    ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产")]),
+    ("工程沿线设置分输站9座、阀室12座",
+     [("9座", "工程沿线设置分输站"), ("12座", "工程沿线设置分输站")]),
+])
+def test_rules_of_changes_and_named_members(text, expected):
+    assert [(m.text, m.metric) for m in extract(text)] == expected

@@ -144,6 +144,8 @@ def _ratio(unit: str, to: str) -> Decimal:
          numerals="chinese", script="simplified", width="half", locale="zh-CN")
 @example(m=Mention(0, 0, "", 2.5, None, None, "percent", None, Approx.ABOUT),
          numerals="chinese", script="traditional", width="half", locale="zh-TW")
+@example(m=Mention(0, 0, "", 2, None, None, "", "丛", Approx.EXACT),  # 贰丛 (found by hypothesis)
+         numerals="capital", script="simplified", width="half", locale="zh-CN")
 def test_parse_reads_back_what_format_writes(m, numerals, script, width, locale):
     assume(all(abs(Decimal(str(x))) < MAX_CHINESE for x in (m.value, m.low, m.high)
                if x is not None))
