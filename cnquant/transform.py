@@ -125,6 +125,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         self.vocab = vocab
         self.percent = _sense(vocab, "%")
         self.permille = _sense(vocab, "‰")
+        self._tenths_classifiers = vocab.words("yuan_classifiers")
 
     # -- top level
     def start(self, q: Expr) -> Expr:
@@ -317,6 +318,16 @@ class QuantityTransformer(Transformer[Any, Any]):
         elif unit.type == "MONTH":
             raise Reject("月 alone is no unit")
         return _expr(n, self.simple_unit(unit))
+
+    def classifier_tenths(self, n: Num, clf: Token, digit: Token) -> Expr:
+        """四块五 (4.5), 39块9: a measure word that is the yuan of speech (块), then
+        one digit of tenths; the context decides whether money is spoken of."""
+        tenth = DIGIT_VALUES.get(str(digit)) if digit.type == "DIGIT" else \
+            (int(str(digit)) if len(str(digit)) == 1 else None)
+        if str(clf) not in self._tenths_classifiers or tenth is None or n.value is None \
+                or n.value != n.value.to_integral_value() or n.flag != "exact":
+            raise Reject("tenths after a measure word: 块 and one digit")
+        return _expr(replace(n, value=n.value + Decimal(tenth) / 10), self.classifier(clf))
 
     def half(self, _half: Token, part: UnitPart) -> Expr:
         if part.ratio == "zhe":  # 半折: half the price

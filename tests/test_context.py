@@ -158,3 +158,18 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
 ])
 def test_rules_of_changes_and_named_members(text, expected):
     assert [(m.text, m.metric) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # tenths of a yuan after 块 where money is spoken of
+    ("收购价能卖到两块五左右", [("两块五左右", 2.5, "CNY", "about")]),
+    ("一杯奶茶卖39块9", [("39块9", 39.9, "CNY", "exact")]),
+    # after another measure word a digit begins something else
+    ("签约3个5G基站", [("3个", 3, "", "exact")]),
+    # and 块 that counts things stays a count
+    ("买了两块屏幕", [("两块", 2, "", "exact")]),
+])
+def test_colloquial_tenths_of_a_yuan(text, expected):
+    got = [(m.text, float(m.value), m.unit, str(m.approx)) for m in extract(text)
+           if m.value is not None]
+    assert got == expected
