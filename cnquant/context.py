@@ -619,6 +619,15 @@ class ContextReader:
             tail = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
             if tail:
                 found = (tail, None)  # type: ignore[assignment]
+        elif found is not None and found[1] is not None and found[1].object:
+            # 全县共有脱贫户2.35万户: the verb and what it has (an indicator with
+            # ``object = true``)
+            obj = segment[segment.rfind(found[0]) + len(found[0]):].strip(" ")
+            m = self.tail_re.search(obj)
+            if m is not None:
+                obj = obj[:m.start()]
+            if obj and len(found[0]) + len(obj) <= MAX_METRIC_CHARS:
+                found = (found[0] + obj, found[1])
         if found is not None:
             r.metric, r.sense = found[0], found[1]
             return segment

@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "indicator": [{
             "key": _Req(str), "forms": _Req(_STRS), "gloss": str,
             "period": ("enum", PERIODS), "direction": ("enum", DIRECTIONS),
-            "comparison": ("enum", COMPARISONS), "weak": bool,
+            "comparison": ("enum", COMPARISONS), "weak": bool, "object": bool,
         }],
     },
     "subjects.toml": {"words": _STRS},
@@ -281,10 +281,14 @@ class IndicatorSense:
     direction: str | None = None
     comparison: str | None = None
     weak: bool = False
+    #: a verb whose object, written between it and the number, belongs to the metric
+    #: (共有脱贫户2.35万户: 共有脱贫户)
+    object: bool = False
     plugin: str = "core"
 
-    def meaning(self) -> tuple[str, str | None, str | None, str | None, bool]:
-        return (self.key, self.period, self.direction, self.comparison, self.weak)
+    def meaning(self) -> tuple[str, str | None, str | None, str | None, bool, bool]:
+        return (self.key, self.period, self.direction, self.comparison, self.weak,
+                self.object)
 
 
 @dataclass
@@ -437,7 +441,7 @@ def read_part(directory: Path) -> VocabularyPart:
                     form=_norm(form), key=entry["key"], gloss=entry.get("gloss", ""),
                     period=entry.get("period"), direction=entry.get("direction"),
                     comparison=entry.get("comparison"), weak=entry.get("weak", False),
-                    plugin=part.name,
+                    object=entry.get("object", False), plugin=part.name,
                 )
                 _add(part.indicators, indicator.form, indicator, path,
                      ["indicator", i, "forms", j])
@@ -534,7 +538,7 @@ def _merge_table(target: dict[str, Any], owner: dict[str, str], source: Mapping[
 
 def _check_keys(indicators: Mapping[str, IndicatorSense]) -> None:
     """One key, one concept: every form of a key has the same period, direction,
-    comparison and weakness, whichever plugin gives it."""
+    comparison, weakness and object, whichever plugin gives it."""
     first: dict[str, IndicatorSense] = {}
     for sense in indicators.values():
         seen = first.setdefault(sense.key, sense)
@@ -544,7 +548,7 @@ def _check_keys(indicators: Mapping[str, IndicatorSense]) -> None:
             raise PluginConflict(
                 f"{who} the indicator key {sense.key!r} for two concepts: {seen.form!r} "
                 f"is {seen.meaning()[1:]!r} and {sense.form!r} is {sense.meaning()[1:]!r} "
-                "(period, direction, comparison, weak)")
+                "(period, direction, comparison, weak, object)")
 
 
 def _merge_minor(parts: tuple[VocabularyPart, ...]) -> dict[str, tuple[UnitSense, ...]]:

@@ -173,3 +173,16 @@ def test_colloquial_tenths_of_a_yuan(text, expected):
     got = [(m.text, float(m.value), m.unit, str(m.approx)) for m in extract(text)
            if m.value is not None]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a verb with object = true keeps what it has in the metric
+    ("全县共有脱贫户2.35万户", "共有脱贫户"),
+    ("全市拥有国家级重点实验室6个", "拥有国家级重点实验室"),
+    # function words between the object and the number stay out
+    ("该行在全县设有营业网点共32个", "设有营业网点"),
+    # other indicators stay as they are
+    ("年产葛粉3000吨", "年产"),
+])
+def test_an_object_verb_keeps_its_object(text, metric):
+    assert extract(text)[0].metric == metric
