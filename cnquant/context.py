@@ -140,6 +140,7 @@ class ContextReader:
         self.yuan = vocab.units.get("元")
         self.not_level_ends = tuple(w("not_level_ends"))
         self.tenor_after = tuple(w("tenor_after"))
+        self.reference_before = tuple(w("reference_before"))
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -181,6 +182,9 @@ class ContextReader:
             return "date"
         if e.kinds == frozenset({"time"}) and after.startswith(self.tenor_after):
             return "tenor"
+        if e.kinds == frozenset({"time"}) and e.value == 1 and span.startswith("一") and \
+                before.endswith(self.reference_before):
+            return "one period referred to"  # 较前一交易日, 比上一年
         for sense, _ in e.units:
             if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end]
                                          for w in sense.context):

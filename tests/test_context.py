@@ -186,3 +186,8 @@ def test_colloquial_tenths_of_a_yuan(text, expected):
 ])
 def test_an_object_verb_keeps_its_object(text, metric):
     assert extract(text)[0].metric == metric
+
+
+def test_above_and_below_a_level():
+    assert [(m.text, str(m.approx)) for m in extract("成交额连续3日在9000亿元上方")][-1] == \
+        ("9000亿元上方", "more_than")
