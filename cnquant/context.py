@@ -399,8 +399,12 @@ class ContextReader:
             if (level and sense.direction) or (key is not None and sense.key != key) or \
                     sense.key == skip_key:
                 continue
-            if len(m.group()) == 1 and key is None and self._clean(segment[m.end():]) != "":
-                continue  # 增 降 投 alone count only right before the number (起降航班 is no 降)
+            if (len(m.group()) == 1 or m.group() in self.head_words) and key is None and \
+                    self._clean(segment[m.end():]) != "":
+                # 增 降 投 alone count only right before the number (起降航班 is no 降);
+                # so does a word that may also open the phrase as its topic (项目累计完成
+                # 土石方2860万立方米: 项目 is who, not what)
+                continue
             if segment.startswith(self.subordinators, m.end()):
                 continue  # 项目建成后, 建设高峰期: a time clause, not what is measured
             found.append((m.end(), len(m.group()), m.group()))
@@ -640,6 +644,11 @@ class ContextReader:
                 self._linked(text[prev_c.end:c.start]) and \
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
             r.metric, r.sense = prev_r.metric, prev_r.sense
+            own = self._clean(segment.lstrip("".join(self.list_links)))
+            if r.sense is not None and r.sense.object and own and \
+                    (prev_r.metric or "").startswith(r.sense.form):
+                # 共有桥梁79座、隧道42座: the verb they share and this one's object
+                r.metric = r.sense.form + own
             return segment
         r.metric = self._clean(segment) or None
         if r.metric is None and inherit and prev_r is not None:

@@ -191,3 +191,15 @@ def test_an_object_verb_keeps_its_object(text, metric):
 def test_above_and_below_a_level():
     assert [(m.text, str(m.approx)) for m in extract("成交额连续3日在9000亿元上方")][-1] == \
         ("9000亿元上方", "more_than")
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # an object verb shared along a list: the verb and each member's own object
+    ("全线共有桥梁79座、隧道42座", ["共有桥梁", "共有隧道"]),
+    # a topic word (项目, also an indicator of a count) is what acts, not what is
+    # measured, unless it stands right before the number
+    ("项目累计完成土石方2860万立方米", ["土石方"]),
+    ("新签约项目35个", ["新签约项目"]),
+])
+def test_topic_words_and_shared_object_verbs(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
