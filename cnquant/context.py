@@ -141,6 +141,7 @@ class ContextReader:
         self.not_level_ends = tuple(w("not_level_ends"))
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
+        self.by_words = w("by_words")
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -587,6 +588,13 @@ class ContextReader:
             # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
+        if self._clean(segment) in self.by_words and text.startswith("的", c.end):
+            # 按照每斤2.2元的均价计算: the indicator is written after the amount
+            m = self.indicator_re.match(text, c.end + 1)
+            if m is not None and m.group() in self.vocab.indicators and \
+                    m.group() not in self.not_indicators:
+                r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
+                return segment
         found = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \
                 prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":

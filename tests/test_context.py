@@ -203,3 +203,12 @@ def test_above_and_below_a_level():
 ])
 def test_topic_words_and_shared_object_verbs(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # 按 (by) an amount 的 an indicator: the indicator is written after the amount
+    ("按照每斤2.2元的均价计算", "均价"),
+    ("以每股10元的价格发行", "价格"),
+])
+def test_an_indicator_after_by_and_de(text, metric):
+    assert extract(text)[0].metric == metric
