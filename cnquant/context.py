@@ -142,6 +142,8 @@ class ContextReader:
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = w("by_words")
+        self.duration_words = tuple(f for f, s in vocab.indicators.items()
+                                    if s.key == "duration")
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
         self.rank_classifiers = w("rank_classifiers")
@@ -212,6 +214,8 @@ class ContextReader:
             return True
         if e.chinese and re.fullmatch(r"[〇零一二三四五六七八九]{2,4} ?年", span.strip()):
             return True  # 二〇二五年, 一九九八年
+        if before.endswith(self.duration_words):
+            return False  # 屋龄35年的公寓, 工期2年: a time span, whatever follows
         if after.startswith(self.date_after_year):
             return True
         if re.match(r"[0-9一二三四五六七八九十]{1,2}月", after):
