@@ -617,20 +617,25 @@ class ContextReader:
                         or (found is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
+            # the metric is what changes, then the change and 至 (毛利率提升至36.8%)
             level = self._indicator(segment, level=True)
             change = self._find(segment)
             head = self._clean(segment[:change[2]]) if change is not None else ""
-            if level is not None:
-                found = level
-            elif head and not head.endswith(self.subordinators):
+            reach = ""
+            if change is not None:
+                reach = change[0] if change[0].endswith(("至", "到")) else \
+                    change[0] + segment.rstrip(" ")[-1]
+            if head and not head.endswith(self.subordinators):
                 # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
-                found = (head, None)  # type: ignore[assignment]
+                found = (head + reach, level[1] if level is not None and  # type: ignore
+                         head.endswith(level[0]) else None)
+            elif level is not None:
+                found = level
             elif change is not None and not head and same_clause and prev_c is not None \
                     and prev_r is not None and prev_r.metric and prev_r.direction is None:
-                # 利润由10.5亿美元增长至12.1亿美元: what the quantity before measured,
-                # after the change
-                found = (self._changed(text, prev_c, before_prev, prev_r.metric)
-                         + segment[change[2]:].strip(" "), None)  # type: ignore[assignment]
+                # 利润由10.5亿美元增长至12.1亿美元: what the quantity before measured
+                found = (self._changed(text, prev_c, before_prev, prev_r.metric) + reach,
+                         None)  # type: ignore[assignment]
             else:
                 found = self._indicator(text[clause_start:c.start], level=True) or found
         if found is not None and found[1] is not None and found[1].weak:
