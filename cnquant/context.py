@@ -647,12 +647,16 @@ class ContextReader:
         elif found is not None and found[1] is not None and found[1].object:
             # 全县共有脱贫户2.35万户: the verb and what it has (an indicator with
             # ``object = true``)
-            obj = segment[segment.rfind(found[0]) + len(found[0]):].strip(" ")
+            verb_end = segment.rfind(found[0]) + len(found[0])
+            obj = segment[verb_end:].strip(" ")
             m = self.tail_re.search(obj)
             if m is not None:
                 obj = obj[:m.start()]
-            if obj and len(found[0]) + len(obj) <= MAX_METRIC_CHARS:
-                found = (found[0] + obj, found[1])
+            # with the words that go with the verb before it (规划建设, 配套建设)
+            lead = self._clean(segment[:verb_end])
+            lead = lead if lead.endswith(found[0]) else found[0]
+            if obj and len(lead) + len(obj) <= MAX_METRIC_CHARS:
+                found = (lead + obj, found[1])
         if found is not None:
             r.metric, r.sense = found[0], found[1]
             return segment
@@ -662,10 +666,10 @@ class ContextReader:
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
             r.metric, r.sense = prev_r.metric, prev_r.sense
             own = self._clean(segment.lstrip("".join(self.list_links)))
-            if r.sense is not None and r.sense.object and own and \
-                    (prev_r.metric or "").startswith(r.sense.form):
+            verb = (prev_r.metric or "").rfind(r.sense.form) if r.sense is not None else -1
+            if r.sense is not None and r.sense.object and own and verb >= 0:
                 # 共有桥梁79座、隧道42座: the verb they share and this one's object
-                r.metric = r.sense.form + own
+                r.metric = (prev_r.metric or "")[:verb + len(r.sense.form)] + own
             return segment
         r.metric = self._clean(segment) or None
         if r.metric is None and inherit and prev_r is not None:

@@ -215,3 +215,20 @@ def test_topic_words_and_shared_object_verbs(text, metrics):
 ])
 def test_an_indicator_after_by_and_de(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # the verbs of introducing and building take objects, with the words that go
+    # with the verb before it
+    ("规划建设现代化养殖场6个、饲料厂1座", ["规划建设现代化养殖场", "规划建设饲料厂"]),
+    ("配套建设冷库2座、烘干线1条", ["配套建设冷库", "配套建设烘干线"]),
+])
+def test_building_verbs_keep_their_objects(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
+
+
+def test_hong_kong_cents_and_sets():
+    assert [(m.text, float(m.value), m.unit) for m in extract("末期息每股42港仙", locale="zh-HK")] \
+        == [("每股42港仙", 0.42, "HKD")]
+    assert [(m.classifier, str(m.approx)) for m in extract("新增装备1200余台套")] == \
+        [("台套", "more_than")]
