@@ -534,6 +534,8 @@ class ContextReader:
         kept: list[int] = []
         for i, c in enumerate(cands):
             why = self._rejects(text, c, locale, bare_numbers, names, urls, expression)
+            if not why and i and self._per_one(text, cands[i - 1], c):
+                why = "the unit of a price before it (三十五块一斤)"
             if why:
                 readings[i] = Reading(keep=False, reason=why)
             else:
@@ -563,6 +565,16 @@ class ContextReader:
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
             prev = i
         return readings
+
+    def _per_one(self, text: str, before: Candidate, c: Candidate) -> bool:
+        """Whether ``c`` is 一 and a unit right after an amount of money: what the
+        price is for (三十五块一斤, 3元一公斤), not one of something."""
+        e = c.expr
+        money = any(u.kind == "currency" for u, _ in before.expr.units) or \
+            before.expr.classifier in self.yuan_classifiers
+        return money and before.end == c.start and e.value == 1 and bool(e.units) and \
+            text.startswith("一", c.start) and \
+            not any(u.kind == "currency" for u, _ in e.units)
 
     def _clause_start(self, text: str, start: int) -> int:
         """Where the clause of a quantity at ``start`` begins (at most MAX_SEGMENT back)."""

@@ -187,6 +187,14 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
             out.append(_terminal(name, forms, lookahead, after_digit))
         else:
             out.append(_terminal(name, forms, lookahead))
+    # 四块五, 39块9, 一块四毛多: one digit of tenths after a measure word (and of
+    # hundredths after 毛), where no other numeral, unit or measure word follows it,
+    # except 一 with a unit (四块五一斤); 三十五块一斤 is 35 a jin
+    starts = {f[0] for f in unit_forms | terminals["CLASSIFIER"] | terminals["PER_UNIT"]}
+    starts -= {f[0] for f in terminals["MINOR"]}
+    blocked = "".join(sorted((starts | set(NUMERAL_CHARS) | set("0123456789")) - {"一"}))
+    out.append(f"TENTHS.2: /[1-9一二两三四五六七八九](?![{re.escape(blocked)}]|[.,][0-9])"
+               f"(?!一(?![{re.escape(''.join(sorted(starts)))}]))/\n")
     out = [o.replace("%declare SEP.3", "%declare SEP")
            .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST")
            .replace("%declare MINOR.-1", "%declare MINOR") for o in out]

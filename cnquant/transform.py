@@ -319,15 +319,18 @@ class QuantityTransformer(Transformer[Any, Any]):
             raise Reject("月 alone is no unit")
         return _expr(n, self.simple_unit(unit))
 
-    def classifier_tenths(self, n: Num, clf: Token, digit: Token) -> Expr:
-        """四块五 (4.5), 39块9: a measure word that is the yuan of speech (块), then
-        one digit of tenths; the context decides whether money is spoken of."""
-        tenth = DIGIT_VALUES.get(str(digit)) if digit.type == "DIGIT" else \
-            (int(str(digit)) if len(str(digit)) == 1 else None)
-        if str(clf) not in self._tenths_classifiers or tenth is None or n.value is None \
-                or n.value != n.value.to_integral_value() or n.flag != "exact":
-            raise Reject("tenths after a measure word: 块 and one digit")
-        return _expr(replace(n, value=n.value + Decimal(tenth) / 10), self.classifier(clf))
+    def classifier_tenths(self, n: Num, clf: Token, digit: Token, minor: Token | None = None,
+                          hundredths: Token | None = None) -> Expr:
+        """四块五 (4.5), 39块9, 一块二毛三 (1.23): a measure word that is the yuan of
+        speech (块), one digit of tenths, and with 毛 or 角 one of hundredths; the
+        context decides whether money is spoken of."""
+        digits = [_digit_value(t) for t in (digit, hundredths) if t is not None]
+        if str(clf) not in self._tenths_classifiers or n.value is None \
+                or n.value != n.value.to_integral_value() or n.flag != "exact" \
+                or (minor is not None and str(minor) not in ("毛", "角")):
+            raise Reject("tenths after a measure word: 块, a digit, 毛 and a digit")
+        value = n.value + sum(Decimal(d) / 10 ** (i + 1) for i, d in enumerate(digits))
+        return _expr(replace(n, value=value), self.classifier(clf))
 
     def half(self, _half: Token, part: UnitPart) -> Expr:
         if part.ratio == "zhe":  # 半折: half the price
@@ -506,6 +509,11 @@ def _sense(vocab: Vocabulary, alias: str) -> UnitSense:
     if sense is None:
         raise ValueError(f"the core vocabulary must define the unit alias {alias!r}")
     return sense
+
+
+def _digit_value(tok: Token) -> int:
+    text = str(tok)
+    return int(text) if text.isdigit() else DIGIT_VALUES[text]
 
 
 def _arabic_value(tok: Token) -> Decimal:

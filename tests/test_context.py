@@ -167,6 +167,13 @@ def test_rules_of_changes_and_named_members(text, expected):
     # tenths of a yuan after 块 where money is spoken of
     ("收购价能卖到两块五左右", [("两块五左右", 2.5, "CNY", "about")]),
     ("一杯奶茶卖39块9", [("39块9", 39.9, "CNY", "exact")]),
+    # 毛 and a digit of hundredths; a marker after the whole
+    ("收购价一块二毛三", [("一块二毛三", 1.23, "CNY", "exact")]),
+    ("收购价一块四毛多", [("一块四毛多", 1.4, "CNY", "more_than")]),
+    # 一 and a unit after a price is what the price is for, not a digit of it
+    ("最贵的时候卖到三十五块一斤", [("三十五块", 35, "CNY", "exact")]),
+    ("收购价四块五一斤", [("四块五", 4.5, "CNY", "exact")]),
+    ("收购价每公斤四块五，比去年高", [("四块五", 4.5, "CNY", "exact")]),
     # after another measure word a digit begins something else
     ("签约3个5G基站", [("3个", 3, "", "exact")]),
     # and 块 that counts things stays a count

@@ -35,11 +35,6 @@ EXPECTED_CONFLICTS = {
         "七成六: a digit after 成 is the next digit of the percentage (cheng_digit)",
     ("ARABIC", "<unit : CHENG>"):
         "1成4: so is an Arabic digit (cheng_digit takes one digit only)",
-    ("DIGIT", "<unit : CLASSIFIER>"):
-        "四块五: a digit after 块 is tenths of a yuan (classifier_tenths); after any "
-        "other measure word the transformer refuses it and the amount ends before it",
-    ("ARABIC", "<unit : CLASSIFIER>"):
-        "39块9: so is an Arabic digit (classifier_tenths takes one digit only)",
 }
 
 
