@@ -344,7 +344,15 @@ class QuantityTransformer(Transformer[Any, Any]):
     def bare(self, n: Num) -> Expr:
         return _expr(n, None)
 
-    def prefixed(self, tok: Token, n: Num, part: UnitPart | None = None) -> Expr:
+    def prefixed(self, tok: Token, *items: Any) -> Expr:
+        """人民币263亿元, US$5, and a marker after the prefix: 人民币约1.2亿元."""
+        pre = items[0] if isinstance(items[0], str) else None
+        n = next(i for i in items if isinstance(i, Num))
+        part = items[-1] if isinstance(items[-1], UnitPart) else None
+        e = self._prefixed(tok, n, part)
+        return replace(e, approx=pre) if pre is not None and e.approx == "exact" else e
+
+    def _prefixed(self, tok: Token, n: Num, part: UnitPart | None) -> Expr:
         sense = _lookup(self.vocab.prefixes, tok)
         if part is None:
             part = UnitPart(((sense, 1),), sense.factor)
@@ -415,9 +423,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         return _expr(n, UnitPart(((self.percent, 1),), Decimal(100) / _multiplier_value(text)))
 
     def of(self, den: Num, _t: Token, num: Num) -> Expr:
+        """三分之一: a share, written as one (分之), so a quantity in running text too."""
         if den.value is None or num.value is None or den.value == 0:
             raise Reject("a fraction needs two numbers")
-        return Expr(num.value / den.value, bare=True, chinese=num.chinese)
+        return Expr(num.value / den.value, chinese=num.chinese)
 
     def slash(self, *items: Token) -> Expr:
         sign = -1 if items[0].type.endswith("NEG") else 1

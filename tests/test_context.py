@@ -239,3 +239,14 @@ def test_hong_kong_cents_and_sets():
         == [("每股42港仙", 0.42, "HKD")]
     assert [(m.classifier, str(m.approx)) for m in extract("新增装备1200余台套")] == \
         [("台套", "more_than")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fraction written with 分之 is a share, a quantity in running text
+    ("较疫情前少约三分之一", [("约三分之一", "about")]),
+    ("占全县的三分之二", [("三分之二", "exact")]),
+    # a marker between a currency prefix and the number
+    ("折合人民币约1.2亿元", [("人民币约1.2亿元", "about")]),
+])
+def test_fractions_and_markers_after_a_prefix(text, expected):
+    assert [(m.text, str(m.approx)) for m in extract(text)] == expected
