@@ -33,6 +33,8 @@ CASES = [
     # after a word of a time span, N年 is no date, whatever follows it
     ("一间屋龄35年的公寓", ["35年"]),
     ("民国35年的公寓", []),
+    # which home a loan buys
+    ("二套房贷利率下限为3.3%", ["3.3%"]),
     # clock times
     ("2026-02-06 17:14:54 发布", []),
     ("上午9点30分开工", []),
