@@ -82,6 +82,8 @@ MIN_CODE_DIGITS = 5
 _POSITIONAL = "十百千万亿兆拾佰仟廿卅"
 #: Financial capitals: written for amounts of money, not for counts of things.
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+#: A short Latin abbreviation in parentheses that belongs to an indicator (M2, CPI).
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}")
 #: A web address: its digits (%20, id=17859) are never quantities.
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
@@ -141,7 +143,8 @@ class ContextReader:
         self.not_level_ends = tuple(w("not_level_ends"))
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
-        self.by_words = w("by_words")
+        self.by_words = tuple(w("by_words"))
+        self.deal_verbs = sorted(w("deal_verbs"), key=len, reverse=True)
         self.duration_words = tuple(f for f, s in vocab.indicators.items()
                                     if s.key == "duration")
         self.ordinal_before = tuple(w("ordinal_before"))
@@ -343,7 +346,8 @@ class ContextReader:
         """The phrase before ``start``: back to a phrase break or ``floor``.
 
         A closed parenthesis is transparent (年产(药用)食用菌4万吨 reads 年产), its
-        content is dropped from the phrase.
+        content is dropped from the phrase, unless it is a short Latin abbreviation
+        inside the indicator (广义货币(M2)余额; not at its end: 每股纯益(EPS)为).
         """
         floor = max(floor, start - MAX_SEGMENT)
         i = self._label_gap(text, start, floor)
@@ -353,6 +357,11 @@ class ContextReader:
             if ch == ")":
                 opening = text.rfind("(", floor, i - 1)
                 if opening >= 0 and text.find(")", opening, i - 1) < 0:
+                    if not (_ABBREVIATION.fullmatch(text, opening + 1, i - 1) and
+                            self._clean("".join(reversed(kept)))):
+                        i = opening
+                        continue
+                    kept.extend(reversed(text[opening:i]))
                     i = opening
                     continue
             if ch in self.phrase_breaks or ch in self.clause_breaks:
@@ -610,6 +619,12 @@ class ContextReader:
             if m is not None and m.group() in self.vocab.indicators and \
                     m.group() not in self.not_indicators:
                 r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
+                return segment
+        if segment.rstrip(" ").endswith(self.by_words):
+            # 由城投置业以16.3亿元竞得: the price of a deal; the verb after it says which
+            deal = next((w for w in self.deal_verbs if text.startswith(w, c.end)), None)
+            if deal is not None:
+                r.metric = deal
                 return segment
         found = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \

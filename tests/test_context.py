@@ -250,3 +250,15 @@ def test_hong_kong_cents_and_sets():
 ])
 def test_fractions_and_markers_after_a_prefix(text, expected):
     assert [(m.text, str(m.approx)) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a Latin abbreviation in parentheses inside an indicator stays in it
+    ("广义货币(M2)余额309.71万亿元", "广义货币(M2)余额"),
+    ("制造业采购经理指数(PMI)为50.8%", "制造业采购经理指数"),
+    # the price of a deal: the verb after it says what it measures
+    ("由城投置业以16.3亿元竞得", "竞得"),
+    ("屯门一幅住宅地以12.8亿元批出", "批出"),
+])
+def test_abbreviations_and_deal_verbs(text, metric):
+    assert extract(text)[0].metric == metric
