@@ -332,6 +332,12 @@ class QuantityTransformer(Transformer[Any, Any]):
         value = n.value + sum(Decimal(d) / 10 ** (i + 1) for i, d in enumerate(digits))
         return _expr(replace(n, value=value), self.classifier(clf))
 
+    def one_half(self, n: Num, _half: Token) -> Expr:
+        """一半 (half of a whole): a share, 50%."""
+        if n.value != 1 or not n.chinese or n.flag != "exact":
+            raise Reject("一半 only")
+        return Expr(Decimal(50), units=((self.percent, 1),), chinese=True)
+
     def half(self, _half: Token, part: UnitPart) -> Expr:
         if part.ratio == "zhe":  # 半折: half the price
             return self.half_price(_half)

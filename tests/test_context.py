@@ -262,3 +262,12 @@ def test_fractions_and_markers_after_a_prefix(text, expected):
 ])
 def test_abbreviations_and_deal_verbs(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("平均旅行时间缩短近一半", [("近一半", 50, "nearly")]),
+    ("一半以上的企业实现盈利", [("一半以上", 50, "at_least")]),
+    ("他和另一半一起创业", []),  # the other half: a spouse
+])
+def test_one_half_is_a_share(text, expected):
+    assert [(m.text, m.value, str(m.approx)) for m in extract(text)] == expected
