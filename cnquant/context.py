@@ -144,11 +144,13 @@ class ContextReader:
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
+        self.word_classifiers = w("word_classifiers")
         self.deal_verbs = sorted(w("deal_verbs"), key=len, reverse=True)
         self.duration_words = tuple(f for f, s in vocab.indicators.items()
                                     if s.key == "duration")
         self.ordinal_before = tuple(w("ordinal_before"))
         self.rank_before = tuple(w("rank_before"))
+        self.not_rank_before = tuple(w("not_rank_before"))
         self.rank_classifiers = w("rank_classifiers")
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
@@ -182,7 +184,7 @@ class ContextReader:
         if self._code_digits(text, c, span):
             return "phone or code"  # 拨打12345热线, 电话12345678个 (a measure word misread)
         units = {s.unit for s, _ in e.units}
-        if e.classifier in self.rank_classifiers and before.endswith(self.rank_before):
+        if e.classifier in self.rank_classifiers and self._rank_word(before):
             return "rank"
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
@@ -205,6 +207,10 @@ class ContextReader:
             return "part of a word"  # 拾起: a capital numeral counts money, not things
         if e.classifier == "个" and after.startswith(self.slogan_links) and e.chinese:
             return "slogan"
+        if e.classifier in self.word_classifiers and span.rstrip().endswith(e.classifier) \
+                and _is_han(after[:1]) and after[:1] not in self.bare_neighbours \
+                and after[:1] not in self.word_classifiers:
+            return "a measure word that begins a word"  # 1999市民专线, 3国内企业
         if e.approx == "vague" and e.low is None and e.kinds == frozenset({"time"}):
             return "vague time"
         if self._in_short_quote(text, c):
@@ -250,17 +256,22 @@ class ContextReader:
             if len(digits) > 1 and run.startswith("0") and not run.startswith("0.") \
                     and not span[:at].endswith("."):
                 return "code"  # 002271
-        if before.endswith(self.rank_before):
+        if self._rank_word(before):
             return "rank"
         if self._part_of_word(text, c.start, c.end):
             return "part of a word"  # 一切, 四川, 拾取, 十足
         return ""
 
+    def _rank_word(self, before: str) -> bool:
+        """Whether ``before`` ends in a word that makes the number a rank (前3位)."""
+        return before.endswith(self.rank_before) and not before.endswith(self.not_rank_before)
+
     def _code_digits(self, text: str, c: Candidate, span: str) -> bool:
-        """A plain run of at least MIN_CODE_DIGITS digits after a word such as 电话 or 拨打."""
-        m = re.match(r"[0-9]+", span)
-        return m is not None and len(m.group()) >= MIN_CODE_DIGITS and \
-            self._after_code_word(text, c.start)
+        """A plain run of at least MIN_CODE_DIGITS digits (a hyphen may join parts:
+        0371-67181234) after a word such as 电话 or 拨打."""
+        m = re.match(r"[0-9]+(?:-[0-9]+)*", span)
+        return m is not None and sum(ch.isdigit() for ch in m.group()) >= MIN_CODE_DIGITS \
+            and self._after_code_word(text, c.start)
 
     def _after_code_word(self, text: str, start: int) -> bool:
         head = text[max(0, start - 8):start].rstrip(" :：#")
@@ -426,6 +437,15 @@ class ContextReader:
             return None
         found.sort(reverse=True)
         best = found[0]
+        for f in found[1:]:
+            # 亩产能到1.5吨: 亩产 and then 能到, not 亩 and then 产能 (an indicator that
+            # begins before the nearest one and ends inside it, with only function words
+            # after it, and more of them than the rest of the nearest one: 新增产能 is 产能)
+            rest = segment[f[0]:].rstrip(" ")
+            if f[0] - f[1] < best[0] - best[1] < f[0] < best[0] and \
+                    len(rest) > best[0] - f[0] and self.tail_re.fullmatch(rest):
+                best = f
+                break
         if self.vocab.indicators[best[2]].weak:
             # 年生产能力预计达: a weak word gives way to a plain indicator before it
             plain = [f for f in found if f[0] <= best[0] - best[1]
