@@ -332,6 +332,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         value = n.value + sum(Decimal(d) / 10 ** (i + 1) for i, d in enumerate(digits))
         return _expr(replace(n, value=value), self.classifier(clf))
 
+    def day_within(self, n: Num, _day: Token) -> Expr:
+        """15日内: 日 is a day before 内 (elsewhere N日 is a date)."""
+        return _expr(n, self.simple_unit(Token("UNIT", "天")))
+
     def one_half(self, n: Num, _half: Token) -> Expr:
         """一半 (half of a whole): a share, 50%."""
         if n.value != 1 or not n.chinese or n.flag != "exact":

@@ -33,6 +33,9 @@ CASES = [
     # after a word of a time span, N年 is no date, whatever follows it
     ("一间屋龄35年的公寓", ["35年"]),
     ("民国35年的公寓", []),
+    # 日 is a day only before 内
+    ("申请期限为公告后10日内", ["10日内"]),
+    ("9月14日内蒙古举办", []),
     # which home a loan buys
     ("二套房贷利率下限为3.3%", ["3.3%"]),
     # clock times
