@@ -145,6 +145,7 @@ class ContextReader:
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
         self.word_classifiers = w("word_classifiers")
+        self.modal_words = sorted(w("modal_words"), key=len, reverse=True)
         self.deal_verbs = sorted(w("deal_verbs"), key=len, reverse=True)
         self.duration_words = tuple(f for f, s in vocab.indicators.items()
                                     if s.key == "duration")
@@ -442,8 +443,10 @@ class ContextReader:
             # begins before the nearest one and ends inside it, with only function words
             # after it, and more of them than the rest of the nearest one: 新增产能 is 产能)
             rest = segment[f[0]:].rstrip(" ")
+            after = next((rest[len(w):] for w in self.modal_words if rest.startswith(w)), None)
             if f[0] - f[1] < best[0] - best[1] < f[0] < best[0] and \
-                    len(rest) > best[0] - f[0] and self.tail_re.fullmatch(rest):
+                    len(rest) > best[0] - f[0] and after is not None and \
+                    (not after or self.tail_re.fullmatch(after)):
                 best = f
                 break
         if self.vocab.indicators[best[2]].weak:
@@ -477,7 +480,7 @@ class ContextReader:
                 break
         phrase = _DATE_HEAD.sub("", phrase)
         phrase = _ENUMERATOR.sub("", phrase)  # 1. 二、 3)
-        if phrase in self.tail_words or phrase in self.head_words:
+        if phrase in self.tail_words or phrase in self.head_words or phrase in self.modal_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
 

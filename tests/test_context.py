@@ -153,6 +153,7 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
      [("15%", "提高"), ("21.5小时", "船舶平均在港时间缩短至")]),
     ("农户贷款平均利率降至4.35%", [("4.35%", "农户贷款平均利率降至")]),
     ("民生用电平均电价调涨至每度4.4097元", [("每度4.4097元", "民生用电平均电价调涨至")]),
+    ("年产能将提升至12万公吨", [("12万公吨", "年产能提升至")]),  # 能 ends 产能 here
     # members named by nouns of their own, not by an indicator or a verb they share
     ("其中光伏800MW、风电400MW", [("800MW", "光伏"), ("400MW", "风电")]),
     ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产")]),
@@ -271,3 +272,15 @@ def test_abbreviations_and_deal_verbs(text, metric):
 ])
 def test_one_half_is_a_share(text, expected):
     assert [(m.text, m.value, str(m.approx)) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # 亩产 and then the modal 能, not 亩 and then 产能
+    ("亩产能到1.5吨以上", "亩产"),
+    ("亩产能达到5000斤左右", "亩产"),
+    # but 产能 where it is the indicator
+    ("新增产能5万吨", "新增产能"),
+    ("年产能达到10万吨", "年产能"),
+])
+def test_an_indicator_before_a_modal(text, metric):
+    assert extract(text)[0].metric == metric
