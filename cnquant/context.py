@@ -694,6 +694,15 @@ class ContextReader:
             tail = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
             if tail:
                 found = (tail, None)  # type: ignore[assignment]
+        elif found is not None and found[1] is not None and found[1].direction is None and \
+                not found[1].object and c.expr.classifier and not c.expr.units and \
+                found[1].key != "share":
+            # 中欧班列累计开行2800列: what is counted, then what was done with it (the
+            # whole phrase)
+            rest = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
+            phrase = self._clean(segment)
+            if rest and found[0] in phrase and phrase.endswith(rest):
+                found = (phrase, found[1])
         elif found is not None and found[1] is not None and found[1].object:
             # 全县共有脱贫户2.35万户: the verb and what it has (an indicator with
             # ``object = true``)

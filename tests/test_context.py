@@ -284,3 +284,12 @@ def test_one_half_is_a_share(text, expected):
 ])
 def test_an_indicator_before_a_modal(text, metric):
     assert extract(text)[0].metric == metric
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a count: what is counted, then what was done with it (the whole phrase)
+    ("义乌—马德里中欧班列累计开行2800列", "中欧班列累计开行"),
+    ("其中国内航线完成21632万人次", "国内航线完成"),
+])
+def test_a_count_keeps_the_verb_after_its_indicator(text, metric):
+    assert metric in extract(text)[0].metric
