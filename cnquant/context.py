@@ -71,6 +71,11 @@ class Reading:
     expr: Expr | None = None  # a replacement (a unit shared along a list)
 
 
+#: An indicator read for a quantity: the metric as written and its sense (None for a
+#: phrase that is no indicator of the vocabulary).
+_Found = tuple[str, IndicatorSense | None]
+
+
 def _chars(words: Iterable[str]) -> str:
     return "".join(sorted({w for w in words if len(w) == 1}))
 
@@ -636,20 +641,11 @@ class ContextReader:
             # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
-        if self._clean(segment) in self.by_words and text.startswith("的", c.end):
-            # 按照每斤2.2元的均价计算: the indicator is written after the amount
-            m = self.indicator_re.match(text, c.end + 1)
-            if m is not None and m.group() in self.vocab.indicators and \
-                    m.group() not in self.not_indicators:
-                r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
-                return segment
-        if segment.rstrip(" ").endswith(self.by_words):
-            # 由城投置业以16.3亿元竞得: the price of a deal; the verb after it says which
-            deal = next((w for w in self.deal_verbs if text.startswith(w, c.end)), None)
-            if deal is not None:
-                r.metric = deal
-                return segment
-        found = self._indicator(segment)
+        after = self._after_amount(text, c, segment)
+        if after is not None:
+            r.metric, r.sense = after
+            return segment
+        found: _Found | None = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \
                 prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
             # 粮食总产量连续8年稳定在60亿斤: read past the duration
@@ -658,64 +654,23 @@ class ContextReader:
         if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
             # 占签约项目总数的38%: a share verb governs a percentage
             share = self._indicator(segment, key="share")
-            if share is not None and (found is None or not found[1].direction) and \
+            changes = found is not None and found[1] is not None and bool(found[1].direction)
+            if share is not None and not changes and \
                     any(u.unit == "percent" for u, _ in c.expr.units):
                 found = share
         reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
         if reached and ((found is None and segment.strip(" ") in ("至", "到"))
-                        or (found is not None and found[1].direction)):
+                        or (found is not None and found[1] is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
-            # the metric is what changes, then the change and 至 (毛利率提升至36.8%)
-            level = self._indicator(segment, level=True)
-            change = self._find(segment)
-            head = self._clean(segment[:change[2]]) if change is not None else ""
-            reach = ""
-            if change is not None:
-                reach = change[0] if change[0].endswith(("至", "到")) else \
-                    change[0] + segment.rstrip(" ")[-1]
-            if head and not head.endswith(self.subordinators):
-                # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
-                found = (head + reach, level[1] if level is not None and  # type: ignore
-                         head.endswith(level[0]) else None)
-            elif level is not None:
-                found = level
-            elif change is not None and not head and same_clause and prev_c is not None \
-                    and prev_r is not None and prev_r.metric and prev_r.direction is None:
-                # 利润由10.5亿美元增长至12.1亿美元: what the quantity before measured
-                found = (self._changed(text, prev_c, before_prev, prev_r.metric) + reach,
-                         None)  # type: ignore[assignment]
-            else:
-                found = self._indicator(text[clause_start:c.start], level=True) or found
-        if found is not None and found[1] is not None and found[1].weak:
-            # 预计年均可消纳新能源电量31亿千瓦时: a modal or generic word is not what is
-            # measured when words of no indicator follow it
-            tail = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
-            if tail:
-                found = (tail, None)  # type: ignore[assignment]
-        elif found is not None and found[1] is not None and found[1].direction is None and \
-                not found[1].object and c.expr.classifier and not c.expr.units and \
-                found[1].key != "share":
-            # 中欧班列累计开行2800列: what is counted, then what was done with it (the
-            # whole phrase)
-            rest = self._clean(segment[segment.rfind(found[0]) + len(found[0]):])
-            phrase = self._clean(segment)
-            if rest and found[0] in phrase and phrase.endswith(rest):
-                found = (phrase, found[1])
-        elif found is not None and found[1] is not None and found[1].object:
-            # 全县共有脱贫户2.35万户: the verb and what it has (an indicator with
-            # ``object = true``)
-            verb_end = segment.rfind(found[0]) + len(found[0])
-            obj = segment[verb_end:].strip(" ")
-            m = self.tail_re.search(obj)
-            if m is not None:
-                obj = obj[:m.start()]
-            # with the words that go with the verb before it (规划建设, 配套建设)
-            lead = self._clean(segment[:verb_end])
-            lead = lead if lead.endswith(found[0]) else found[0]
-            if obj and len(lead) + len(obj) <= MAX_METRIC_CHARS:
-                found = (lead + obj, found[1])
+            changed = None
+            if same_clause and prev_c is not None and prev_r is not None and prev_r.metric \
+                    and prev_r.direction is None:
+                changed = self._changed(text, prev_c, before_prev, prev_r.metric)
+            found = self._level_reached(segment, text[clause_start:c.start], changed) or found
+        if found is not None and found[1] is not None:
+            found = self._widen(found, found[1], segment, c)
         if found is not None:
             r.metric, r.sense = found[0], found[1]
             return segment
@@ -734,6 +689,76 @@ class ContextReader:
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
+
+    def _after_amount(self, text: str, c: Candidate, segment: str) -> _Found | None:
+        """The indicator written after the amount, where only a "by" word stands
+        before it: 按照每斤2.2元的均价计算 (均价), 由城投置业以16.3亿元竞得 (竞得)."""
+        if self._clean(segment) in self.by_words and text.startswith("的", c.end):
+            m = self.indicator_re.match(text, c.end + 1)
+            if m is not None and m.group() in self.vocab.indicators and \
+                    m.group() not in self.not_indicators:
+                return m.group(), self.vocab.indicators[m.group()]
+        if segment.rstrip(" ").endswith(self.by_words):
+            # the price of a deal: the verb after it says which
+            deal = next((w for w in self.deal_verbs if text.startswith(w, c.end)), None)
+            if deal is not None:
+                return deal, None
+        return None
+
+    def _level_reached(self, segment: str, clause: str, changed: str | None) -> _Found | None:
+        """The metric of a level reached after a change (``segment`` ends with 至 or 到):
+        what changes, then the change and 至 (毛利率提升至36.8%).  ``changed`` is what
+        the quantity before measured, when the change starts from it (利润由10.5亿美元
+        增长至12.1亿美元); ``clause`` is the whole clause before the quantity."""
+        level = self._indicator(segment, level=True)
+        change = self._find(segment)
+        head = self._clean(segment[:change[2]]) if change is not None else ""
+        reach = ""
+        if change is not None:
+            reach = change[0] if change[0].endswith(("至", "到")) else \
+                change[0] + segment.rstrip(" ")[-1]
+        if head and not head.endswith(self.subordinators):
+            # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)
+            return head + reach, level[1] if level is not None and head.endswith(level[0]) \
+                else None
+        if level is not None:
+            return level
+        if change is not None and not head and changed is not None:
+            return changed + reach, None
+        return self._indicator(clause, level=True)
+
+    def _widen(self, found: _Found, sense: IndicatorSense, segment: str,
+               c: Candidate) -> _Found:
+        """The indicator ``found`` in ``segment``, with the words after it that belong
+        to the metric."""
+        form = found[0]
+        after = segment[segment.rfind(form) + len(form):]
+        if sense.weak:
+            # 预计年均可消纳新能源电量31亿千瓦时: a modal or generic word is not what is
+            # measured when words of no indicator follow it
+            tail = self._clean(after)
+            return (tail, None) if tail else found
+        if sense.object:
+            # 全县共有脱贫户2.35万户: the verb and what it has, with the words that go
+            # with the verb before it (规划建设, 配套建设)
+            obj = after.strip(" ")
+            m = self.tail_re.search(obj)
+            if m is not None:
+                obj = obj[:m.start()]
+            lead = self._clean(segment[:len(segment) - len(after)])
+            lead = lead if lead.endswith(form) else form
+            if obj and len(lead) + len(obj) <= MAX_METRIC_CHARS:
+                return lead + obj, sense
+            return found
+        if sense.direction is None and sense.key != "share" and c.expr.classifier and \
+                not c.expr.units:
+            # 中欧班列累计开行2800列: what is counted, then what was done with it (the
+            # whole phrase)
+            rest = self._clean(after)
+            phrase = self._clean(segment)
+            if rest and form in phrase and phrase.endswith(rest):
+                return phrase, sense
+        return found
 
     def _parallel(self, text: str, prev_c: Candidate, prev_r: Reading, floor: int,
                   segment: str) -> bool:
