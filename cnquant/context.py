@@ -87,8 +87,6 @@ MIN_CODE_DIGITS = 5
 _POSITIONAL = "十百千万亿兆拾佰仟廿卅"
 #: Financial capitals: written for amounts of money, not for counts of things.
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
-#: A short Latin abbreviation in parentheses that belongs to an indicator (M2, CPI).
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9]{0,4}")
 #: A web address: its digits (%20, id=17859) are never quantities.
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
@@ -363,8 +361,7 @@ class ContextReader:
         """The phrase before ``start``: back to a phrase break or ``floor``.
 
         A closed parenthesis is transparent (年产(药用)食用菌4万吨 reads 年产), its
-        content is dropped from the phrase, unless it is a short Latin abbreviation
-        inside the indicator (广义货币(M2)余额; not at its end: 每股纯益(EPS)为).
+        content is dropped from the phrase.
         """
         floor = max(floor, start - MAX_SEGMENT)
         i = self._label_gap(text, start, floor)
@@ -374,11 +371,6 @@ class ContextReader:
             if ch == ")":
                 opening = text.rfind("(", floor, i - 1)
                 if opening >= 0 and text.find(")", opening, i - 1) < 0:
-                    if not (_ABBREVIATION.fullmatch(text, opening + 1, i - 1) and
-                            self._clean("".join(reversed(kept)))):
-                        i = opening
-                        continue
-                    kept.extend(reversed(text[opening:i]))
                     i = opening
                     continue
             if ch in self.phrase_breaks or ch in self.clause_breaks:

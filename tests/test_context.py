@@ -254,14 +254,14 @@ def test_fractions_and_markers_after_a_prefix(text, expected):
 
 
 @pytest.mark.parametrize(("text", "metric"), [
-    # a Latin abbreviation in parentheses inside an indicator stays in it
-    ("广义货币(M2)余额309.71万亿元", "广义货币(M2)余额"),
+    # a parenthesis is transparent (blind annotators differ on 广义货币(M2)余额)
+    ("广义货币(M2)余额309.71万亿元", "广义货币余额"),
     ("制造业采购经理指数(PMI)为50.8%", "制造业采购经理指数"),
     # the price of a deal: the verb after it says what it measures
     ("由城投置业以16.3亿元竞得", "竞得"),
     ("屯门一幅住宅地以12.8亿元批出", "批出"),
 ])
-def test_abbreviations_and_deal_verbs(text, metric):
+def test_parentheses_and_deal_verbs(text, metric):
     assert extract(text)[0].metric == metric
 
 
@@ -293,3 +293,10 @@ def test_an_indicator_before_a_modal(text, metric):
 ])
 def test_a_count_keeps_the_verb_after_its_indicator(text, metric):
     assert metric in extract(text)[0].metric
+
+
+def test_hong_kong_interest_in_li():
+    got = [(m.text, m.value, m.unit) for m in
+           extract("最优惠利率为5.875厘，按息约4.125厘", locale="zh-HK")]
+    assert got == [("5.875厘", 5.875, "percent"), ("约4.125厘", 4.125, "percent")]
+    assert [m.unit for m in extract("长3厘米")] == ["centimeter"]
