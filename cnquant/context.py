@@ -158,6 +158,7 @@ class ContextReader:
         self.rank_classifiers = w("rank_classifiers")
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
+        self.date_after_big_year = tuple(w("date_after_big_year"))
         self.date_before_year = tuple(w("date_before_year"))
         self.slogan_links = tuple(w("slogan_links"))
         self.code_before = tuple(w("code_before"))
@@ -230,6 +231,8 @@ class ContextReader:
         if before.endswith(self.duration_words):
             return False  # 屋龄35年的公寓, 工期2年: a time span, whatever follows
         if after.startswith(self.date_after_year):
+            return True
+        if after.startswith(self.date_after_big_year) and all(v >= 100 for v in values):
             return True
         if re.match(r"[0-9一二三四五六七八九十]{1,2}月", after):
             return True

@@ -33,6 +33,12 @@ CASES = [
     # after a word of a time span, N年 is no date, whatever follows it
     ("一间屋龄35年的公寓", ["35年"]),
     ("民国35年的公寓", []),
+    # 前 and 后 of a rank, and of other words (此前21位分析师)
+    ("排名后三位的是北山县", []),
+    ("此前21位分析师平均预计", ["21位"]),
+    # N年的 is a date only for a number of a year
+    ("成立28年的企业", ["28年"]),
+    ("2019年的数据显示增长5%", ["5%"]),
     # 日 is a day only before 内
     ("申请期限为公告后10日内", ["10日内"]),
     ("9月14日内蒙古举办", []),
