@@ -147,6 +147,8 @@ class ContextReader:
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
+        self.base_openers = tuple(w("base_openers"))
+        self.base_periods = w("base_periods")
         self.word_classifiers = w("word_classifiers")
         self.modal_words = sorted(w("modal_words"), key=len, reverse=True)
         self.deal_verbs = sorted(w("deal_verbs"), key=len, reverse=True)
@@ -631,6 +633,13 @@ class ContextReader:
                 self._clean(segment[len(prev_r.subject):]):
             # 18个国家设有42家工厂: 国家 belongs to the quantity before
             segment = segment[len(prev_r.subject):]
+        base = self._comparison_base(segment)
+        if same_clause and prev_r is not None and prev_r.metric and base is not None:
+            # 出口货值为4071亿元，较二〇二三年同月的3999亿元上升1.8%: the amount compared
+            # with measures what the one before measured; 毛利率为26.3%，上年同期为22.1%:
+            # in the period named (上年同期毛利率)
+            r.metric, r.sense = base + prev_r.metric, prev_r.sense
+            return segment
         if same_clause and prev_r is not None and prev_r.metric and \
                 any(w in segment for w in self.conversion_words):
             # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
@@ -684,6 +693,15 @@ class ContextReader:
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
+
+    def _comparison_base(self, segment: str) -> str | None:
+        """Whether ``segment`` introduces the amount a quantity is compared with
+        (较二〇二三年同月的, 比去年同期的: ""; 上年同期为: the period, 上年同期), else None."""
+        phrase = segment.strip(" ")
+        if phrase.startswith(self.base_openers) and phrase.endswith("的"):
+            return ""
+        period = self._clean(phrase)
+        return period if period in self.base_periods else None
 
     def _after_amount(self, text: str, c: Candidate, segment: str) -> _Found | None:
         """The indicator written after the amount, where only a "by" word stands

@@ -300,3 +300,14 @@ def test_hong_kong_interest_in_li():
            extract("最优惠利率为5.875厘，按息约4.125厘", locale="zh-HK")]
     assert got == [("5.875厘", 5.875, "percent"), ("约4.125厘", 4.125, "percent")]
     assert [m.unit for m in extract("长3厘米")] == ["centimeter"]
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # the amount compared with measures what the one before measured
+    ("商品整体出口货值为4071亿元，较二〇二三年同月的3999亿元上升1.8%",
+     ["出口", "出口", "上升"]),
+    # in the period named
+    ("第一季度毛利率为26.3%，上年同期为22.1%", ["毛利率", "上年同期毛利率"]),
+])
+def test_the_base_of_a_comparison(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
