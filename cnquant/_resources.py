@@ -13,7 +13,8 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
-__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "cache_dir", "data_path", "grammars_dir", "plugins_dir"]
+__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "cache_dir", "data_path", "grammars_dir", "plugins_dir",
+           "prune"]
 
 #: Where compiled grammars and parsed unit definitions are kept between runs.
 CACHE_ENV = "CNQUANT_CACHE_DIR"
@@ -56,7 +57,8 @@ def cache_dir(name: str) -> Path | None:
     holds only what cnquant can rebuild from its own files: Lark's parse
     tables (keyed by the grammar text) and pint's parsed definitions (keyed by
     the definition files).  ``CNQUANT_NO_CACHE=1`` turns it off; so does a
-    directory that cannot be created.
+    directory that cannot be created.  Only the most recently used compiled
+    grammars are kept (see :func:`prune`).
     """
     if os.environ.get(NO_CACHE_ENV):
         return None
@@ -72,3 +74,27 @@ def cache_dir(name: str) -> Path | None:
     except OSError:
         return None
     return path if os.access(path, os.W_OK) else None
+
+
+def prune(directory: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used files of ``directory``.
+
+    Every change of the grammar or of the unit definitions (an upgrade, a plugin)
+    writes new cache files; the old ones would pile up.
+
+    >>> import tempfile, time
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for i in range(3):
+    ...     _ = (d / f"{i}.pickle").write_bytes(b"x")
+    ...     os.utime(d / f"{i}.pickle", (i, i))
+    >>> prune(d, keep=2)
+    >>> sorted(p.name for p in d.iterdir())
+    ['1.pickle', '2.pickle']
+    """
+    try:
+        files = sorted((p for p in directory.iterdir() if p.is_file()),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
+            old.unlink()
+    except OSError:  # another process pruned it first, or the directory is read-only
+        pass

@@ -24,8 +24,10 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
+import os
 import re
 import sys
 import threading
@@ -36,7 +38,7 @@ from typing import Any
 import lark
 from lark import Lark
 
-from cnquant._resources import cache_dir, grammars_dir
+from cnquant._resources import cache_dir, grammars_dir, prune
 from cnquant.vocab import Vocabulary
 
 __all__ = ["GAP", "NUMERAL_CHARS", "build_parser", "gapped", "grammar_text",
@@ -210,6 +212,8 @@ def grammar_text(vocab: Vocabulary) -> str:
 
 _parsers: dict[tuple[str, int], Lark] = {}
 _lock = threading.Lock()
+#: Compiled grammars kept in the disk cache (one per set of plugins and version).
+MAX_CACHED_GRAMMARS = 16
 
 
 def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
@@ -229,9 +233,14 @@ def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
         if parser is None:
             cache: str | bool = False
             directory = cache_dir("lark")
+            fresh = False
             if directory is not None:
                 py = "".join(map(str, sys.version_info[:2]))
-                cache = str(directory / f"{digest[:24]}-lark{lark.__version__}-py{py}.pickle")
+                path = directory / f"{digest[:24]}-lark{lark.__version__}-py{py}.pickle"
+                cache, fresh = str(path), not path.exists()
+                if not fresh:
+                    with contextlib.suppress(OSError):  # most recently used: pruned last
+                        os.utime(path)
             parser = Lark(
                 text,
                 parser="lalr",
@@ -242,5 +251,7 @@ def build_parser(vocab: Vocabulary, transformer: Any) -> Lark:
                 propagate_positions=False,
                 cache=cache,
             )
+            if fresh and directory is not None:
+                prune(directory, keep=MAX_CACHED_GRAMMARS)
             _parsers[key] = parser
     return parser

@@ -9,6 +9,7 @@ someone makes, with its reason written here.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 
@@ -92,3 +93,21 @@ def test_extraction_is_linear_on_hostile_text(unit):
     small = max(timed(small_text), 0.001)
     large = timed(small_text * 20)
     assert large < small * 20 * 5
+
+
+def test_the_disk_cache_keeps_only_the_newest_grammars(tmp_path, monkeypatch):
+    from cnquant import grammar
+
+    monkeypatch.setenv("CNQUANT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CNQUANT_NO_CACHE", raising=False)
+    monkeypatch.setattr(grammar, "MAX_CACHED_GRAMMARS", 2)
+    monkeypatch.setattr(grammar, "_parsers", {})
+    directory = tmp_path / "lark"
+    directory.mkdir()
+    for i in range(3):  # files of other grammars, used long ago
+        (directory / f"old{i}.pickle").write_bytes(b"x")
+        os.utime(directory / f"old{i}.pickle", (i, i))
+    vocab = load_vocabulary(["core"])
+    grammar.build_parser(vocab, object())  # a new grammar file: the oldest go
+    names = sorted(p.name for p in directory.iterdir())
+    assert len(names) == 2 and "old2.pickle" in names
