@@ -238,7 +238,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         low, high = a.value, b.value
         if high < low <= 0:
             low, high = high, low  # 亏损-86亿元到-88亿元: from -88 to -86 hundred million
-        return Expr(None, low, high, b.units, b.classifier, "range", b.bare,
+        units = b.units
+        if _unit_key(a.units) == _unit_key(b.units) and any(s.locale for s, _ in b.units) \
+                and not any(s.locale for s, _ in a.units):
+            units = a.units  # 人民币50亿元至55亿元 in Hong Kong: 元 is the yuan named first
+        return Expr(None, low, high, units, b.classifier, "range", b.bare,
                     chinese=a.chinese or b.chinese)
 
     def minor(self, n: Num, tok: Token) -> tuple[Num, str]:
@@ -335,6 +339,12 @@ class QuantityTransformer(Transformer[Any, Any]):
     def day_within(self, n: Num, _day: Token) -> Expr:
         """15日内: 日 is a day before 内 (elsewhere N日 is a date)."""
         return _expr(n, self.simple_unit(Token("UNIT", "天")))
+
+    def day_decimal(self, n: Num, _day: Token) -> Expr:
+        """平均逗留时间为1.2日: after a decimal, 日 is a day (no date has a decimal)."""
+        if n.value is None or n.value == n.value.to_integral_value():
+            raise Reject("N日 is a date")
+        return self.day_within(n, _day)
 
     def one_half(self, n: Num, _half: Token) -> Expr:
         """一半 (half of a whole): a share, 50%."""
