@@ -751,6 +751,15 @@ class ContextReader:
             # measured when words of no indicator follow it
             tail = self._clean(after)
             return (tail, None) if tail else found
+        m = self.indicator_re.match(after)
+        if m is not None and m.group() in self.vocab.indicators and \
+                self.vocab.indicators[m.group()].weak and \
+                (m.end() == len(after) or self.tail_re.fullmatch(after, m.end())):
+            # 国内航线完成21632万人次: an indicator and a weak word right after it (which
+            # gave way to it) make the metric together, with the phrase before them
+            phrase = self._clean(segment)
+            if phrase.endswith(m.group()) and form in phrase:
+                return phrase, sense
         if sense.object:
             # 全县共有脱贫户2.35万户: the verb and what it has, with the words that go
             # with the verb before it (规划建设, 配套建设)

@@ -311,3 +311,14 @@ def test_hong_kong_interest_in_li():
 ])
 def test_the_base_of_a_comparison(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # an indicator and the weak word right after it make the metric together
+    ("其中国内航线完成168.42亿吨公里", "国内航线完成"),
+    ("同城快递业务量完成4.2亿件", "同城快递业务量完成"),
+    # with words between them, the indicator alone
+    ("年生产能力预计达3万吨", "年生产能力"),
+])
+def test_an_indicator_and_a_weak_word_after_it(text, metric):
+    assert extract(text)[0].metric == metric

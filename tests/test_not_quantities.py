@@ -109,3 +109,10 @@ def test_bare_numbers_are_not_reported_by_default():
 @pytest.mark.parametrize("text", ["9月14日", "17:14:54", "第3位", "010-65363056", "一带一路"])
 def test_not_even_as_bare_numbers(text):
     assert extract(text, bare_numbers=True) == []
+
+
+def test_decimal_days_and_battery_words():
+    assert [(m.text, m.unit) for m in extract("平均逗留时间为1.2日，按年减少0.1日")] == \
+        [("1.2日", "day"), ("0.1日", "day")]
+    assert [m.text for m in extract("高镍三元前驱体全年销量7万吨")] == ["7万吨"]
+    assert [m.unit for m in extract("投资额达RM150亿")] == ["MYR"]
