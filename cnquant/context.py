@@ -633,8 +633,9 @@ class ContextReader:
                 self._clean(segment[len(prev_r.subject):]):
             # 18个国家设有42家工厂: 国家 belongs to the quantity before
             segment = segment[len(prev_r.subject):]
-        base = self._comparison_base(segment)
-        if same_clause and prev_r is not None and prev_r.metric and base is not None:
+        cleaned = self._clean(segment)
+        base = self._comparison_base(segment, cleaned) if same_clause else None
+        if prev_r is not None and prev_r.metric and base is not None:
             # 出口货值为4071亿元，较二〇二三年同月的3999亿元上升1.8%: the amount compared
             # with measures what the one before measured; 毛利率为26.3%，上年同期为22.1%:
             # in the period named (上年同期毛利率)
@@ -645,13 +646,13 @@ class ContextReader:
             # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
-        after = self._after_amount(text, c, segment)
+        after = self._after_amount(text, c, segment, cleaned)
         if after is not None:
             r.metric, r.sense = after
             return segment
         found: _Found | None = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \
-                prev_c.expr.kinds == frozenset({"time"}) and self._clean(segment) == "":
+                prev_c.expr.kinds == frozenset({"time"}) and cleaned == "":
             # 粮食总产量连续8年稳定在60亿斤: read past the duration
             _, earlier = self._segment(text, prev_c.start, before_prev)
             found = self._indicator(self._clean(earlier) or earlier, skip_key="duration")
@@ -674,7 +675,7 @@ class ContextReader:
                 changed = self._changed(text, prev_c, before_prev, prev_r.metric)
             found = self._level_reached(segment, text[clause_start:c.start], changed) or found
         if found is not None and found[1] is not None:
-            found = self._widen(found, found[1], segment, c)
+            found = self._widen(found, found[1], segment, cleaned, c)
         if found is not None:
             r.metric, r.sense = found[0], found[1]
             return segment
@@ -689,24 +690,24 @@ class ContextReader:
                 # 共有桥梁79座、隧道42座: the verb they share and this one's object
                 r.metric = (prev_r.metric or "")[:verb + len(r.sense.form)] + own
             return segment
-        r.metric = self._clean(segment) or None
+        r.metric = cleaned or None
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
 
-    def _comparison_base(self, segment: str) -> str | None:
+    def _comparison_base(self, segment: str, cleaned: str) -> str | None:
         """Whether ``segment`` introduces the amount a quantity is compared with
         (较二〇二三年同月的, 比去年同期的: ""; 上年同期为: the period, 上年同期), else None."""
         phrase = segment.strip(" ")
         if phrase.startswith(self.base_openers) and phrase.endswith("的"):
             return ""
-        period = self._clean(phrase)
-        return period if period in self.base_periods else None
+        return cleaned if cleaned in self.base_periods else None
 
-    def _after_amount(self, text: str, c: Candidate, segment: str) -> _Found | None:
+    def _after_amount(self, text: str, c: Candidate, segment: str,
+                      cleaned: str) -> _Found | None:
         """The indicator written after the amount, where only a "by" word stands
         before it: 按照每斤2.2元的均价计算 (均价), 由城投置业以16.3亿元竞得 (竞得)."""
-        if self._clean(segment) in self.by_words and text.startswith("的", c.end):
+        if cleaned in self.by_words and text.startswith("的", c.end):
             m = self.indicator_re.match(text, c.end + 1)
             if m is not None and m.group() in self.vocab.indicators and \
                     m.group() not in self.not_indicators:
@@ -740,10 +741,10 @@ class ContextReader:
             return changed + reach, None
         return self._indicator(clause, level=True)
 
-    def _widen(self, found: _Found, sense: IndicatorSense, segment: str,
+    def _widen(self, found: _Found, sense: IndicatorSense, segment: str, cleaned: str,
                c: Candidate) -> _Found:
-        """The indicator ``found`` in ``segment``, with the words after it that belong
-        to the metric."""
+        """The indicator ``found`` in ``segment`` (``cleaned``: the segment without its
+        function words), with the words after it that belong to the metric."""
         form = found[0]
         after = segment[segment.rfind(form) + len(form):]
         if sense.weak:
@@ -757,7 +758,7 @@ class ContextReader:
                 (m.end() == len(after) or self.tail_re.fullmatch(after, m.end())):
             # 国内航线完成21632万人次: an indicator and a weak word right after it (which
             # gave way to it) make the metric together, with the phrase before them
-            phrase = self._clean(segment)
+            phrase = cleaned
             if phrase.endswith(m.group()) and form in phrase:
                 return phrase, sense
         if sense.object:
@@ -777,7 +778,7 @@ class ContextReader:
             # 中欧班列累计开行2800列: what is counted, then what was done with it (the
             # whole phrase)
             rest = self._clean(after)
-            phrase = self._clean(segment)
+            phrase = cleaned
             if rest and form in phrase and phrase.endswith(rest):
                 return phrase, sense
         return found
