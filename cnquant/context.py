@@ -201,9 +201,10 @@ class ContextReader:
                 before.endswith(self.reference_before):
             return "one period referred to"  # 较前一交易日, 比上一年
         for sense, _ in e.units:
-            if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end]
+            # (or right after it: 24亿度绿电)
+            if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end + 2]
                                          for w in sense.context):
-                return f"{sense.unit} needs one of {', '.join(sense.context)} before it"
+                return f"{sense.unit} needs one of {', '.join(sense.context)} around it"
         if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
                 and span.lstrip().startswith("一") and len(span.strip()) == 2:
             return "article"

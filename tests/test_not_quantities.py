@@ -111,6 +111,12 @@ def test_not_even_as_bare_numbers(text):
     assert extract(text, bare_numbers=True) == []
 
 
+def test_a_kilowatt_hour_of_du_where_electricity_is_spoken_of():
+    assert [(m.text, m.unit) for m in extract("每年可产生约24亿度绿电")] == \
+        [("约24亿度", "kilowatt_hour")]
+    assert extract("53度白酒") == []
+
+
 def test_decimal_days_and_battery_words():
     assert [(m.text, m.unit) for m in extract("平均逗留时间为1.2日，按年减少0.1日")] == \
         [("1.2日", "day"), ("0.1日", "day")]
