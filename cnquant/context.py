@@ -147,6 +147,7 @@ class ContextReader:
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
+        self.total_words = w("total_words")
         self.base_openers = tuple(w("base_openers"))
         self.base_periods = w("base_periods")
         self.word_classifiers = w("word_classifiers")
@@ -691,7 +692,8 @@ class ContextReader:
                 # 共有桥梁79座、隧道42座: the verb they share and this one's object
                 r.metric = (prev_r.metric or "")[:verb + len(r.sense.form)] + own
             return segment
-        r.metric = cleaned or None
+        r.metric = cleaned or next((w for w in self.total_words
+                                    if segment.strip(" ").startswith(w)), None)
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment

@@ -322,3 +322,8 @@ def test_the_base_of_a_comparison(text, metrics):
 ])
 def test_an_indicator_and_a_weak_word_after_it(text, metric):
     assert extract(text)[0].metric == metric
+
+
+def test_a_running_total_is_named_by_its_word():
+    ms = extract("港口新开通集装箱航线7条，累计达56条")
+    assert [m.metric for m in ms] == ["集装箱航线", "累计"]
