@@ -795,8 +795,12 @@ class ContextReader:
             return False
         own = self._clean(segment.lstrip("".join(self.list_links)))
         _, before = self._segment(text, prev_c.start, floor)
-        return bool(own) and prev_r.metric == self._clean(before) and \
-            len(prev_r.metric) <= len(own) + 2
+        if not own or prev_r.metric != self._clean(before):
+            return False
+        # names of one kind: as short as this one, or ending as it does (积体电路产业2家、
+        # 光电产业1家)
+        return len(prev_r.metric) <= len(own) + 2 or \
+            (len(own) >= 3 and prev_r.metric[-2:] == own[-2:])
 
     def _changed(self, text: str, c: Candidate, floor: int, metric: str) -> str:
         """What changes from the quantity ``c`` on (贷款最高额度由80万元提高至…): the

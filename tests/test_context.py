@@ -156,6 +156,7 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
     ("年产能将提升至12万公吨", [("12万公吨", "年产能提升至")]),  # 能 ends 产能 here
     # members named by nouns of their own, not by an indicator or a verb they share
     ("其中光伏800MW、风电400MW", [("800MW", "光伏"), ("400MW", "风电")]),
+    ("属积体电路产业2家、光电产业1家", [("2家", "属积体电路产业"), ("1家", "光电产业")]),
     ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产")]),
     ("工程沿线设置分输站9座、阀室12座",
      [("9座", "工程沿线设置分输站"), ("12座", "工程沿线设置分输站")]),
