@@ -54,6 +54,12 @@ conventions of the dev set, and committed before cnquant was run on them.
 * ``fresh18-news.jsonl`` (30: dev genres from outlets and regions dev lacks, Macau,
   Singapore and Malaysia included; 33b10ce), first measured on main at 33b10ce: span
   F1 98.37, fully right F1 98.10, metric 98.27 (n=723).
+* ``fresh19-news.jsonl`` (30, one for each dev document, with a new subject, region and
+  period; bfed972), first measured on main at bfed972: span F1 99.80, fully right F1
+  99.80, metric 98.92 (n=511).
+* ``fresh20-news.jsonl`` (30: dev genres with many lists, changes, shares, comparisons
+  and levels reached; 09036fc), first measured on main at 09036fc: span F1 99.71, fully
+  right F1 99.71, metric 98.11 (n=684).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -76,7 +82,8 @@ SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
         "fresh12-news.jsonl": ("f12", 30), "fresh13-news.jsonl": ("f13", 30),
         "fresh14-news.jsonl": ("f14", 30), "fresh15-news.jsonl": ("f15", 30),
         "fresh16-news.jsonl": ("f16", 30), "fresh17-news.jsonl": ("f17", 30),
-        "fresh18-news.jsonl": ("f18", 30)}
+        "fresh18-news.jsonl": ("f18", 30), "fresh19-news.jsonl": ("f19", 30),
+        "fresh20-news.jsonl": ("f20", 30)}
 FLOORS: dict[str, dict[str, float]] = {
     "fresh5-news.jsonl": {"metric_accuracy": 0.92},
     "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
