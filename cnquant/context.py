@@ -87,6 +87,8 @@ MIN_CODE_DIGITS = 5
 _POSITIONAL = "十百千万亿兆拾佰仟廿卅"
 #: Financial capitals: written for amounts of money, not for counts of things.
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+#: Digits, groups of them joined by hyphens (0371-67181234).
+_DIGIT_GROUPS = re.compile(r"[0-9]+(?:-[0-9]+)*")
 #: A web address: its digits (%20, id=17859) are never quantities.
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
@@ -139,6 +141,7 @@ class ContextReader:
         self.distributive = w("distributive_periods")
         self.subordinators = tuple(w("time_clause_ends"))
         self.detached_about = tuple(w("detached_about"))
+        self.detached_about_re = re.compile(trie_regex(self.detached_about))
         self.conversion_words = tuple(w("conversion_words"))
         self.yuan_classifiers = w("yuan_classifiers")
         self.money_words = tuple(w("money_words"))
@@ -280,9 +283,10 @@ class ContextReader:
     def _code_digits(self, text: str, c: Candidate, span: str) -> bool:
         """A plain run of at least MIN_CODE_DIGITS digits (a hyphen may join parts:
         0371-67181234) after a word such as 电话 or 拨打."""
-        m = re.match(r"[0-9]+(?:-[0-9]+)*", span)
-        return m is not None and sum(ch.isdigit() for ch in m.group()) >= MIN_CODE_DIGITS \
-            and self._after_code_word(text, c.start)
+        m = _DIGIT_GROUPS.match(span)
+        return m is not None and len(m.group()) >= MIN_CODE_DIGITS and \
+            len(m.group().replace("-", "")) >= MIN_CODE_DIGITS and \
+            self._after_code_word(text, c.start)
 
     def _after_code_word(self, text: str, start: int) -> bool:
         head = text[max(0, start - 8):start].rstrip(" :：#")
@@ -446,10 +450,11 @@ class ContextReader:
             # 亩产能到1.5吨: 亩产 and then 能到, not 亩 and then 产能 (an indicator that
             # begins before the nearest one and ends inside it, with only function words
             # after it, and more of them than the rest of the nearest one: 新增产能 is 产能)
+            if not f[0] - f[1] < best[0] - best[1] < f[0] < best[0]:
+                continue
             rest = segment[f[0]:].rstrip(" ")
             after = next((rest[len(w):] for w in self.modal_words if rest.startswith(w)), None)
-            if f[0] - f[1] < best[0] - best[1] < f[0] < best[0] and \
-                    len(rest) > best[0] - f[0] and after is not None and \
+            if len(rest) > best[0] - f[0] and after is not None and \
                     (not after or self.tail_re.fullmatch(after)):
                 best = f
                 break
@@ -583,7 +588,7 @@ class ContextReader:
             prev_r = readings[prev] if prev is not None else None
             before_prev = cands[kept[n - 2]].end if n >= 2 else 0
             segment = self._metric(text, c, r, prev_c, prev_r, before_prev)
-            if c.expr.approx == "exact" and any(w in segment for w in self.detached_about):
+            if c.expr.approx == "exact" and self.detached_about_re.search(segment):
                 r.expr = replace(r.expr or c.expr, approx="about")
             if r.sense is not None:
                 r.direction = r.sense.direction
