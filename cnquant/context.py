@@ -222,7 +222,7 @@ class ContextReader:
         if e.classifier in self.word_classifiers and span.rstrip().endswith(e.classifier) \
                 and _is_han(after[:1]) and after[:1] not in self.bare_neighbours \
                 and after[:1] not in self.word_classifiers:
-            return "a measure word that begins a word"  # 1999市民专线, 3国内企业
+            return "a measure word that begins a word"  # 1999市民专线
         if e.approx == "vague" and e.low is None and e.kinds == frozenset({"time"}):
             return "vague time"
         if self._in_short_quote(text, c):
@@ -284,8 +284,7 @@ class ContextReader:
         """A plain run of at least MIN_CODE_DIGITS digits (a hyphen may join parts:
         0371-67181234) after a word such as 电话 or 拨打."""
         m = _DIGIT_GROUPS.match(span)
-        return m is not None and len(m.group()) >= MIN_CODE_DIGITS and \
-            len(m.group().replace("-", "")) >= MIN_CODE_DIGITS and \
+        return m is not None and len(m.group().replace("-", "")) >= MIN_CODE_DIGITS and \
             self._after_code_word(text, c.start)
 
     def _after_code_word(self, text: str, start: int) -> bool:
@@ -763,12 +762,11 @@ class ContextReader:
         m = self.indicator_re.match(after)
         if m is not None and m.group() in self.vocab.indicators and \
                 self.vocab.indicators[m.group()].weak and \
-                (m.end() == len(after) or self.tail_re.fullmatch(after, m.end())):
+                (m.end() == len(after) or self.tail_re.fullmatch(after, m.end())) and \
+                cleaned.endswith(m.group()) and form in cleaned:
             # 国内航线完成21632万人次: an indicator and a weak word right after it (which
             # gave way to it) make the metric together, with the phrase before them
-            phrase = cleaned
-            if phrase.endswith(m.group()) and form in phrase:
-                return phrase, sense
+            return cleaned, sense
         if sense.object:
             # 全县共有脱贫户2.35万户: the verb and what it has, with the words that go
             # with the verb before it (规划建设, 配套建设)
@@ -786,9 +784,8 @@ class ContextReader:
             # 中欧班列累计开行2800列: what is counted, then what was done with it (the
             # whole phrase)
             rest = self._clean(after)
-            phrase = cleaned
-            if rest and form in phrase and phrase.endswith(rest):
-                return phrase, sense
+            if rest and form in cleaned and cleaned.endswith(rest):
+                return cleaned, sense
         return found
 
     def _parallel(self, text: str, prev_c: Candidate, prev_r: Reading, floor: int,

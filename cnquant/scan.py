@@ -112,10 +112,9 @@ class Scanner:
                   | {"点", "又", "/", "分之", "成", "折", "番", "半", "半月", "k", "K", "M", "."}
                   # 三个半月, 三个多月: 月 only after 个 and 半 or an inner marker
                   | {m + "月" for m in vocab.markers.get("inner", {})}
-                  # 15日内, 1.2日: 日 before a marker of 内, or after a decimal
-                  # (quantity.lark, DAY_WITHIN and DAY)
-                  | {"日"} | {"日" + m for m in vocab.markers.get("after", {})
-                             if m.endswith("内")})
+                  # 15日内, 1.2日: 日 before 内 or after a decimal (quantity.lark,
+                  # DAY_WITHIN and DAY; 内 is a marker after it)
+                  | {"日"})
         # 一千比特币: the window must reach the longer unit (比特币), not stop at 千比特
         inside |= {form[0] + other for form in vocab.units if form[0] in "十百千万亿兆"
                    for other in vocab.units if other.startswith(form[1:]) and other != form[1:]}
