@@ -169,6 +169,7 @@ class ContextReader:
         self.slogan_links = tuple(w("slogan_links"))
         self.code_before = tuple(w("code_before"))
         self.bare_neighbours = w("bare_neighbours")
+        self.measure_noun_ends = tuple(w("measure_noun_ends"))
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
@@ -779,6 +780,16 @@ class ContextReader:
             if obj and len(lead) + len(obj) <= MAX_METRIC_CHARS:
                 return lead + obj, sense
             return found
+        if sense.direction is None and sense.key != "share":
+            # 全体受雇员工平均经常性薪资为4万6146元: a noun of a measure after the
+            # indicator (员工 says whose) is what the quantity measures
+            # (调查失业率平均值, 货币资金余额: a measure of a measure keeps its sense; 员工
+            # 薪资 is no count of jobs)
+            rest = self._clean(after)
+            if len(rest) >= 2 and rest.endswith(self.measure_noun_ends) and \
+                    rest[0] not in NUMERAL_CHARS and not self._change_at(rest, 0):
+                metric = cleaned if form in cleaned and cleaned.endswith(rest) else form + rest
+                return metric, sense if form.endswith(self.measure_noun_ends) else None
         if sense.direction is None and sense.key != "share" and c.expr.classifier and \
                 not c.expr.units:
             # 中欧班列累计开行2800列: what is counted, then what was done with it (the

@@ -143,7 +143,7 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
     ("利润由去年同期的10.5亿美元增长至12.1亿美元",
      [("10.5亿美元", "利润"), ("12.1亿美元", "利润增长至")]),
     ("贷款最高额度由80万元提高至100万元",
-     [("80万元", "贷款"), ("100万元", "贷款最高额度提高至")]),
+     [("80万元", "贷款最高额度"), ("100万元", "贷款最高额度提高至")]),
     # 由 and 从 open a change: they are not part of what is measured
     ("最快旅行时间将由现在的3小时40分钟缩短至1小时10分钟左右",
      [("3小时40分钟", "最快旅行时间"), ("1小时10分钟左右", "最快旅行时间缩短至")]),
@@ -306,7 +306,7 @@ def test_hong_kong_interest_in_li():
 @pytest.mark.parametrize(("text", "metrics"), [
     # the amount compared with measures what the one before measured
     ("商品整体出口货值为4071亿元，较二〇二三年同月的3999亿元上升1.8%",
-     ["出口", "出口", "上升"]),
+     ["商品整体出口货值", "商品整体出口货值", "上升"]),
     # in the period named
     ("第一季度毛利率为26.3%，上年同期为22.1%", ["毛利率", "上年同期毛利率"]),
 ])
@@ -328,3 +328,19 @@ def test_an_indicator_and_a_weak_word_after_it(text, metric):
 def test_a_running_total_is_named_by_its_word():
     ms = extract("港口新开通集装箱航线7条，累计达56条")
     assert [m.metric for m in ms] == ["集装箱航线", "累计"]
+
+
+@pytest.mark.parametrize(("text", "metric", "key"), [
+    # an indicator that says whose (员工, 企业, 游客) before the noun of a measure: the
+    # measure is what the quantity measures, and the indicator's key no longer applies
+    ("全体受僱员工平均經常性薪資為4萬6,146元", "全体受雇员工平均经常性薪资", None),
+    ("规模以上工业企业应收账款16.37万亿元", "规模以上工业企业应收账款", None),
+    ("入境游客平均停留时长2.6天", "入境游客平均停留时长", None),
+    # a measure of a measure keeps the indicator's sense
+    ("货币资金余额约328亿元", "货币资金余额", "cash_holdings"),
+    # not after an adverb written with a numeral (一度 "at one point")
+    ("总市值一度突破1万亿元", "总市值", "market_value"),
+])
+def test_a_measure_noun_after_an_indicator(text, metric, key):
+    (m,) = extract(text)
+    assert (m.metric, m.metric_key) == (metric, key)
