@@ -69,6 +69,7 @@ class Reading:
     direction: str | None = None
     comparison: str | None = None
     expr: Expr | None = None  # a replacement (a unit shared along a list)
+    lead: str | None = None  # the verb a list shares, each member adding its object
 
 
 #: An indicator read for a quantity: the metric as written and its sense (None for a
@@ -692,16 +693,52 @@ class ContextReader:
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
             r.metric, r.sense = prev_r.metric, prev_r.sense
             own = self._clean(segment.lstrip("".join(self.list_links)))
-            verb = (prev_r.metric or "").rfind(r.sense.form) if r.sense is not None else -1
-            if r.sense is not None and r.sense.object and own and verb >= 0:
-                # 共有桥梁79座、隧道42座: the verb they share and this one's object
-                r.metric = (prev_r.metric or "")[:verb + len(r.sense.form)] + own
+            if own and r.sense is not None and (seg_start > prev_c.end or text[
+                    prev_c.end:c.start].lstrip(" ").startswith(tuple(self.list_links))):
+                # (not in 年产12万吨硫酸钾及8万吨工业盐: 硫酸钾 is what the member before
+                # produces, written after it)
+                self._own_member(text, prev_c, prev_r, before_prev, r, own)
             return segment
         r.metric = cleaned or next((w for w in self.total_words
                                     if segment.strip(" ").startswith(w)), None)
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
+
+    def _own_member(self, text: str, prev_c: Candidate, prev_r: Reading, floor: int,
+                    r: Reading, own: str) -> None:
+        """The metric of a list member named by words of its own (``own``) after a
+        member whose indicator (``r.sense``, shared) it would otherwise inherit.
+
+        After a verb and its object the member is the verb's next object: 共有桥梁79座、
+        隧道42座 (共有隧道), 年产葛粉3000吨、糊化粉3000吨 (年产糊化粉).  After a noun
+        with words before it, the member replaces those words: 玉米种植面积241.8万亩、
+        大豆58.3万亩 (大豆种植面积).  After an indicator alone, the member names its
+        own thing: 存栏生猪860头、黄牛120头 (黄牛), as it does after a noun of a thing
+        (标准厂房16栋、研发楼2栋) or where it names a measure of its own (装机容量的15%、
+        时长4小时)."""
+        sense = r.sense
+        assert sense is not None
+        if sense.direction is not None:
+            return
+        lead = prev_r.lead
+        if lead is None:
+            metric = prev_r.metric or ""
+            verb = metric.rfind(sense.form)
+            _, before = self._segment(text, prev_c.start, floor)
+            i = before.rfind(sense.form)
+            if verb < 0 or i < 0:
+                return
+            if sense.object or self._clean(before[i + len(sense.form):]):
+                lead = metric[:verb + len(sense.form)]
+            elif self._clean(before[:i]) and sense.form.endswith(self.measure_noun_ends) \
+                    and not own.endswith(self.measure_noun_ends):
+                r.metric, r.sense = own + sense.form, sense
+                return
+            else:
+                r.metric, r.sense = own, None
+                return
+        r.metric, r.lead = lead + own, lead
 
     def _comparison_base(self, segment: str, cleaned: str) -> str | None:
         """Whether ``segment`` introduces the amount a quantity is compared with

@@ -157,7 +157,8 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
     # members named by nouns of their own, not by an indicator or a verb they share
     ("其中光伏800MW、风电400MW", [("800MW", "光伏"), ("400MW", "风电")]),
     ("属积体电路产业2家、光电产业1家", [("2家", "属积体电路产业"), ("1家", "光电产业")]),
-    ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产")]),
+    # a member after a verb and its object is the verb's next object
+    ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产糊化粉")]),
     ("工程沿线设置分输站9座、阀室12座",
      [("9座", "工程沿线设置分输站"), ("12座", "工程沿线设置分输站")]),
 ])
@@ -344,3 +345,18 @@ def test_a_running_total_is_named_by_its_word():
 def test_a_measure_noun_after_an_indicator(text, metric, key):
     (m,) = extract(text)
     assert (m.metric, m.metric_key) == (metric, key)
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # after a verb and its object, each member is the verb's next object
+    ("年产葛粉3000吨、糊化粉3000吨、葛冲剂240吨",
+     ["年产", "年产糊化粉", "年产葛冲剂"]),
+    # after a noun of a measure with words before it, the member replaces them
+    ("其中玉米种植面积241.8万亩、大豆58.3万亩", ["种植面积", "大豆种植面积"]),
+    # after an indicator alone, the member names its own thing
+    ("目前存栏生猪860头、黄牛120头", ["存栏生猪", "黄牛"]),
+    # what the member before produces, written after it, is no name of this one
+    ("建成后年产12万吨硫酸钾及8万吨工业盐", ["年产", "年产"]),
+])
+def test_list_members_with_words_of_their_own(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
