@@ -144,6 +144,7 @@ class ContextReader:
         self.detached_about = tuple(w("detached_about"))
         self.detached_about_re = re.compile(trie_regex(self.detached_about))
         self.conversion_words = tuple(w("conversion_words"))
+        self.restate_words = w("restate_words")
         self.yuan_classifiers = w("yuan_classifiers")
         self.money_words = tuple(w("money_words"))
         self.yuan = vocab.units.get("元")
@@ -650,8 +651,10 @@ class ContextReader:
             r.metric, r.sense = base + prev_r.metric, prev_r.sense
             return segment
         if same_clause and prev_r is not None and prev_r.metric and \
-                any(w in segment for w in self.conversion_words):
-            # 98563元，按年平均汇率折算为7386美元: the same thing, in other money
+                (any(w in segment for w in self.conversion_words) or
+                 segment.strip(" ") in self.restate_words):
+            # 98563元，按年平均汇率折算为7386美元: the same thing, in other money (or
+            # restated: 总投资的20%，即4.27亿元)
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
         after = self._after_amount(text, c, segment, cleaned)
@@ -671,6 +674,10 @@ class ContextReader:
             if share is not None and not changes and \
                     any(u.unit == "percent" for u, _ in c.expr.units):
                 found = share
+            elif share is None and not changes and segment.rstrip(" ").endswith("的") and \
+                    cleaned.find("为") > 0:
+                # 项目资本金为总投资的20%: the part and the whole it is a share of
+                found = cleaned, found[1] if found is not None else None
         reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
         if reached and ((found is None and segment.strip(" ") in ("至", "到"))

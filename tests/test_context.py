@@ -360,3 +360,15 @@ def test_a_measure_noun_after_an_indicator(text, metric, key):
 ])
 def test_list_members_with_words_of_their_own(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # 有望 and 可望 are modal words, not part of what is measured
+    ("全年汽车销量有望超过3100万辆", ["汽车销量"]),
+    # a provision (准备) and a profit (溢利) are measures of their own
+    ("公司对存货计提资产减值准备约3100万元", ["对存货计提资产减值准备"]),
+    # 即 restates the quantity before it
+    ("项目资本金为总投资的20%，即4.27亿元", ["资本金为总投资", "资本金为总投资"]),
+])
+def test_modal_words_measures_and_restatements(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
