@@ -197,6 +197,9 @@ class ContextReader:
             return self._bare_rejects(text, c, before, after)
         if self._code_digits(text, c, span):
             return "phone or code"  # 拨打12345热线, 电话12345678个 (a measure word misread)
+        if span[-1:].isascii() and span[-1:].isalpha() and after[:1].isascii() and \
+                after[:1].isdigit():
+            return "part of a code"  # 11522726MB1H45872T: no megabytes (10GWTOPCon电池 is)
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and self._rank_word(before):
             return "rank"
@@ -922,5 +925,9 @@ class ContextReader:
                 continue
             if not ea.classifier and not ea.bare:
                 continue
+            if not ea.units and not ea.classifier and text.startswith("、", ca.end) and \
+                    (ca.start == 0 or text[ca.start - 1] in " \u3000\n\t" or
+                     text[ca.start - 1] in self._breaks):
+                continue  # 一、2023年工作回顾: a heading's number, no member of a list
             readings[a].expr = Expr(ea.value, ea.low, ea.high, eb.units, None, ea.approx,
                                     False, ea.exp, ea.chinese, eb.unit_factor)

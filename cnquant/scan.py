@@ -122,9 +122,15 @@ class Scanner:
         inner = trie_regex(vocab.markers.get("inner", {}))
         after = trie_regex(vocab.markers.get("after", {}), gaps=True)
         classifiers = trie_regex(vocab.classifiers)
+        # indicators written in Latin letters, after which a number may start (EPS7.42元,
+        # GDP1.2万亿元), where after other letters it is part of a code (A4, PM2.5)
+        acronyms = sorted({m.group() for f in vocab.indicators
+                           if (m := re.search(r"[A-Za-z]{2,}$", f)) is not None})
+        after_acronym = "".join(f"|(?<={re.escape(a)})" for a in acronyms)
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
-            rf"(?<![0-9A-Za-z.])(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
+            rf"(?:(?<![0-9A-Za-z.]){after_acronym})"
+            rf"(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
             rf"|\.[0-9]{{1,{MAX_RUN}}})"
             # a Chinese numeral starts with a digit or 十 (a bare 万 or 亿 is no number),
             # with 百/千 before 万/亿 (千万美元) or a digit (千三), or with a multiplier

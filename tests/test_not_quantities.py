@@ -93,6 +93,14 @@ CASES = [
     # words ending or starting in a marker
     ("9月14日签约3个项目", ["3个"]),
     ("带动30家上下游企业", ["30家"]),
+    # a unit in Latin letters followed by a digit is part of a code
+    ("索引号：11522726MB1H45872T，投资5亿元", ["5亿元"]),
+    ("公司年产10GWTOPCon电池", ["10GW"]),
+    # a heading's number is no member of a list with the date after it
+    ("王建军 一、2023年工作回顾", []),
+    # a number may start after an indicator in Latin letters, not after other letters
+    ("税后赚156.3亿元 EPS7.42元", ["156.3亿元", "7.42元"]),
+    ("PM2.5浓度为35微克/立方米", ["35微克/立方米"]),
 ]
 
 
