@@ -149,6 +149,7 @@ class ContextReader:
         self.money_words = tuple(w("money_words"))
         self.yuan = vocab.units.get("元")
         self.not_level_ends = tuple(w("not_level_ends"))
+        self.reach_words = w("reach_words")
         self.tenor_after = tuple(w("tenor_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
@@ -172,6 +173,8 @@ class ContextReader:
         self.code_before = tuple(w("code_before"))
         self.bare_neighbours = w("bare_neighbours")
         self.measure_noun_ends = tuple(w("measure_noun_ends"))
+        self.since_openers = tuple(w("since_openers"))
+        self.since_ends = tuple(w("since_ends"))
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
@@ -494,6 +497,8 @@ class ContextReader:
                 break
         phrase = _DATE_HEAD.sub("", phrase)
         phrase = _ENUMERATOR.sub("", phrase)  # 1. 二、 3)
+        if phrase.startswith(self.since_openers) and phrase.endswith(self.since_ends):
+            return ""  # 自董事会审议通过之日起: when, not what
         if phrase in self.tail_words or phrase in self.head_words or phrase in self.modal_words:
             return ""
         return phrase[-MAX_METRIC_CHARS:]
@@ -660,6 +665,10 @@ class ContextReader:
             # restated: 总投资的20%，即4.27亿元)
             r.metric, r.sense = prev_r.metric, prev_r.sense
             return segment
+        total = self._total_at_end(segment)
+        if total is not None:
+            r.metric = total
+            return segment
         after = self._after_amount(text, c, segment, cleaned)
         if after is not None:
             r.metric, r.sense = after
@@ -698,6 +707,15 @@ class ContextReader:
             r.metric, r.sense = found[0], found[1]
             return segment
         inherit = same_clause and prev_r is not None and bool(prev_r.metric)
+        if inherit and prev_c is not None and prev_r is not None and prev_r.direction and \
+                segment.strip(" ") in self.reach_words:
+            # 融资余额增加35.28亿元，达3112亿元: the level of what changed
+            _, before = self._segment(text, prev_c.start, before_prev)
+            change = self._find(before)
+            head = self._clean(before[:change[2]]) if change is not None else ""
+            if head and not head.endswith(self.subordinators):
+                r.metric = head
+                return segment
         if inherit and prev_c is not None and prev_r is not None and \
                 self._linked(text[prev_c.end:c.start]) and \
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
@@ -749,6 +767,20 @@ class ContextReader:
                 r.metric, r.sense = own, None
                 return
         r.metric, r.lead = lead + own, lead
+
+    def _total_at_end(self, segment: str) -> str | None:
+        """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:
+        the total, not 投资), or None where no such word ends ``segment``."""
+        phrase = segment.rstrip(" ")
+        for word in ("约为", "为", "约", "达", "达到"):
+            if phrase.endswith(word):
+                phrase = phrase[:-len(word)]
+                break
+        total = next((w for w in self.total_words if phrase.endswith(w)), None)
+        if total is None:
+            return None
+        head = self._clean(phrase[:-len(total)])
+        return head + total if head and len(head) + len(total) <= MAX_METRIC_CHARS else None
 
     def _comparison_base(self, segment: str, cleaned: str) -> str | None:
         """Whether ``segment`` introduces the amount a quantity is compared with
@@ -806,7 +838,10 @@ class ContextReader:
             # 预计年均可消纳新能源电量31亿千瓦时: a modal or generic word is not what is
             # measured when words of no indicator follow it
             tail = self._clean(after)
-            return (tail, None) if tail else found
+            if tail:
+                return tail, None
+            # 差异幅度预计不超过5%: nor where words of no indicator come before it
+            return (cleaned, None) if cleaned and not cleaned.endswith(form) else found
         m = self.indicator_re.match(after)
         if m is not None and m.group() in self.vocab.indicators and \
                 self.vocab.indicators[m.group()].weak and \

@@ -372,3 +372,19 @@ def test_list_members_with_words_of_their_own(text, metrics):
 ])
 def test_modal_words_measures_and_restatements(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # a word of a total right before the number ends the metric, with what it totals
+    ("公司持有现金、受限制现金及短期投资合计人民币807亿元", ["受限制现金及短期投资合计"]),
+    ("业绩承诺期内累计不低于6.3亿元", ["业绩承诺期内累计"]),
+    # a clause of when (自…起) is no metric: the label before the colon is
+    ("回购期限：自董事会审议通过本次回购方案之日起12个月内", ["期限"]),
+    # a weak word after words of no indicator gives way to them
+    ("差异幅度预计不超过5%", ["差异幅度"]),
+    # after a change, a phrase of 达 or 为 alone reads the level of what changed
+    ("融资余额增加35.28亿元，达3112亿元", ["增加", "融资余额"]),
+    ("融券余额减少1204张，为176533张", ["减少", "融券余额"]),
+])
+def test_totals_times_weak_words_and_levels(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
