@@ -398,6 +398,15 @@ class ContextReader:
             i -= 1
         return i, "".join(reversed(kept))
 
+    def _phrase(self, text: str, start: int, floor: int) -> tuple[int, str]:
+        """:meth:`_segment`, and before it the things listed before 等 (年加工芒果、
+        番石榴等热带水果2.5万吨: the object of the verb before them)."""
+        seg_start, segment = self._segment(text, start, floor)
+        while "等" in segment and seg_start > floor and text[seg_start - 1] == "、":
+            seg_start, head = self._segment(text, seg_start - 1, floor)
+            segment = head + "、" + segment
+        return seg_start, segment
+
     def _indicator(self, segment: str, *, level: bool = False, key: str | None = None,
                    skip_key: str | None = None) -> tuple[str, IndicatorSense] | None:
         """See :meth:`_find`; the surface form, with a distributive period word before it
@@ -638,7 +647,7 @@ class ContextReader:
         clause_start = self._clause_start(text, c.start)
         same_clause = prev_c is not None and prev_c.end >= clause_start
         floor = prev_c.end if prev_c is not None else 0
-        seg_start, segment = self._segment(text, c.start, floor)
+        seg_start, segment = self._phrase(text, c.start, floor)
         if seg_start > 0 and not self._clean(segment) and text[seg_start - 1] in ":(" and \
                 not (same_clause and prev_c is not None and prev_c.end == seg_start - 1):
             # a label (回购金额:不低于5000万元), or a quantity opening a parenthesis that
@@ -753,7 +762,7 @@ class ContextReader:
         if lead is None:
             metric = prev_r.metric or ""
             verb = metric.rfind(sense.form)
-            _, before = self._segment(text, prev_c.start, floor)
+            _, before = self._phrase(text, prev_c.start, floor)
             i = before.rfind(sense.form)
             if verb < 0 or i < 0:
                 return

@@ -388,3 +388,13 @@ def test_modal_words_measures_and_restatements(text, metrics):
 ])
 def test_totals_times_weak_words_and_levels(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # the things listed before 等 are the object of the verb before them
+    ("项目建成后年加工芒果、番石榴等热带水果2.5万吨", ["年加工"]),
+    ("覆盖党政机关、学校、医院等公共建筑屋顶326处、农户屋顶约9800户",
+     ["覆盖党政机关、学校、医院等公共建筑屋顶", "覆盖农户屋顶"]),
+])
+def test_a_list_closed_by_deng(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
