@@ -155,6 +155,7 @@ class ContextReader:
         self.by_words = tuple(w("by_words"))
         self.total_words = w("total_words")
         self.base_openers = tuple(w("base_openers"))
+        self.comparison_ends = tuple(sorted(w("comparison_ends"), key=len, reverse=True))
         self.base_periods = w("base_periods")
         self.word_classifiers = w("word_classifiers")
         self.modal_words = sorted(w("modal_words"), key=len, reverse=True)
@@ -678,6 +679,10 @@ class ContextReader:
         if total is not None:
             r.metric = total
             return segment
+        compared = self._compared_at_end(segment)
+        if compared is not None:
+            r.metric = compared
+            return segment
         after = self._after_amount(text, c, segment, cleaned)
         if after is not None:
             r.metric, r.sense = after
@@ -776,6 +781,22 @@ class ContextReader:
                 r.metric, r.sense = own, None
                 return
         r.metric, r.lead = lead + own, lead
+
+    def _compared_at_end(self, segment: str) -> str | None:
+        """A comparison that ends ``segment``, from its base opener (增速比全省平均水平
+        高: 比全省平均水平高), or None."""
+        phrase = segment.rstrip(" ")
+        end = next((w for w in self.comparison_ends if phrase.endswith(w)), None)
+        if end is None:
+            return None
+        hit = self._find(phrase)
+        if hit is not None and hit[2] + len(hit[0]) == len(phrase) and len(hit[0]) > len(end):
+            return None  # 较改造前提高: a change (提高), read as one
+        opener = max(phrase.rfind(w) for w in self.base_openers)
+        if opener < 0 or len(phrase) - opener > MAX_METRIC_CHARS or \
+                len(phrase) - opener <= len(end) + 1:
+            return None
+        return phrase[opener:]
 
     def _total_at_end(self, segment: str) -> str | None:
         """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:

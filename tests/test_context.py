@@ -398,3 +398,17 @@ def test_totals_times_weak_words_and_levels(text, metrics):
 ])
 def test_a_list_closed_by_deng(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # a comparison from its base opener to 高/低/快/慢 right before the number
+    ("同比增长9.1%,增速比全省平均水平高2.6个百分点", ["同比增长", "比全省平均水平高"]),
+    ("每平方呎楼面地价较市场估值下限低约一成", ["较市场估值下限低"]),
+    # but a change word that ends in one (提高) is read as a change
+    ("生产效率较改造前提高60%", ["提高"]),
+    # places gained in a ranking; stocks unchanged
+    ("累计增幅位次较上半年前移2位", ["前移"]),
+    ("上涨612家、下跌318家、平盘96家", ["上涨", "下跌", "平盘"]),
+])
+def test_comparisons_ranks_and_market_breadth(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
