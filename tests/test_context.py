@@ -412,3 +412,13 @@ def test_a_list_closed_by_deng(text, metrics):
 ])
 def test_comparisons_ranks_and_market_breadth(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # who speaks or acts in a quote is no part of the metric
+    ("他今年种了260亩", ["种"]),
+    ("我们合作社种了1800亩", ["种"]),
+    ("合作社流转茶园3200亩", ["流转茶园"]),
+])
+def test_who_acts_is_no_metric(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
