@@ -130,3 +130,8 @@ def test_decimal_days_and_battery_words():
         [("1.2日", "day"), ("0.1日", "day")]
     assert [m.text for m in extract("高镍三元前驱体全年销量7万吨")] == ["7万吨"]
     assert [m.unit for m in extract("投资额达RM150亿")] == ["MYR"]
+
+
+def test_a_peak_reached_is_a_value_and_a_bound_is_not():
+    got = [(m.text, str(m.approx)) for m in extract("单日最高达2.1万人次，每户最高可达5000元")]
+    assert got == [("最高达2.1万人次", "exact"), ("每户最高可达5000元", "at_most")]
