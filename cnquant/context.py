@@ -175,6 +175,8 @@ class ContextReader:
         self.bare_neighbours = w("bare_neighbours")
         self.measure_noun_ends = tuple(w("measure_noun_ends"))
         self.since_openers = tuple(w("since_openers"))
+        self.name_titles = tuple(w("name_titles"))
+        self.name_nicknames = tuple(w("name_nicknames"))
         self.since_ends = tuple(w("since_ends"))
 
     # ------------------------------------------------------------------ filters
@@ -222,6 +224,8 @@ class ContextReader:
         if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
                 and span.lstrip().startswith("一") and len(span.strip()) == 2:
             return "article"
+        if e.chinese and self._in_person_name(text, c, span):
+            return "part of a person's name"  # 负责人张六根, 田老五家有
         if e.chinese and e.value == 0 and (e.classifier or e.units):
             return "a word with 零"  # 零件, 零部件
         if e.classifier and not e.units and span.strip()[:1] in _CAPITALS and \
@@ -238,6 +242,23 @@ class ContextReader:
         if self._in_short_quote(text, c):
             return "inside a quoted name"
         return ""
+
+    def _in_person_name(self, text: str, c: Candidate, span: str) -> bool:
+        """Whether ``span``, one numeral and a character, is part of a name: a count after
+        老 or 阿 written after a character (田老五家), or one or two characters after a
+        word that names people (村民李七斤, 种粮大户孙小六)."""
+        if len(span) != 2 or span[0] not in NUMERAL_CHARS or span[0] in _POSITIONAL:
+            return False
+        before = text[max(0, c.start - 10):c.start]
+        if before.endswith(self.name_nicknames) and len(before) >= 2 and _is_han(before[-2]):
+            return not c.expr.units  # (养老三年 is three years)
+        for title in self.name_titles:
+            i = before.rfind(title)
+            if i >= 0:
+                given = before[i + len(title):]
+                return 1 <= len(given) <= 2 and all(_is_han(ch) and ch not in NUMERAL_CHARS
+                                                    for ch in given)
+        return False
 
     def _is_year_date(self, e: Expr, span: str, before: str, after: str, locale: str) -> bool:
         values = [v for v in (e.value, e.low, e.high) if v is not None]

@@ -101,6 +101,15 @@ CASES = [
     # a number may start after an indicator in Latin letters, not after other letters
     ("税后赚156.3亿元 EPS7.42元", ["156.3亿元", "7.42元"]),
     ("PM2.5浓度为35微克/立方米", ["35微克/立方米"]),
+    # numerals in people's names, after a word that names people or after 老
+    ("负责人张六根说：去年扩大种植200亩", ["200亩"]),
+    ("村民李七斤发言时说", []),
+    ("种粮大户孙小六种了3500亩玉米", ["3500亩"]),
+    ("茶农田老五家有茶园23亩", ["23亩"]),
+    ("养老三年", ["三年"]),
+    # a lunar date, and an idiom
+    ("大年初四单日接待游客1.5万人次", ["1.5万人次"]),
+    ("饲料价一天一个样", []),
 ]
 
 
