@@ -640,9 +640,12 @@ class ContextReader:
             r.subject = self._subject_of(text, c, nxt)
             if c.expr.classifier in self.yuan_classifiers and self.yuan is not None and \
                     not r.subject and \
-                    any(w in segment or w in (r.metric or "") for w in self.money_words):
-                # 一年能挣五六万块: where money is spoken of and nothing is counted after
-                # it (买了两块屏幕 counts screens), 块 is the yuan of speech
+                    (any(w in segment or w in (r.metric or "") for w in self.money_words) or
+                     (c.expr.chinese and (c.end == len(text) or text[c.end] in self._breaks
+                                          or text.startswith("钱", c.end)))):
+                # 一年能挣五六万块: where money is spoken of, or where a number in words
+                # ends the phrase (得四五十块; but 组件约930万块。 counts panels), and
+                # nothing is counted after it (买了两块屏幕), 块 is the yuan of speech
                 e = r.expr or c.expr
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
             prev = i

@@ -144,3 +144,8 @@ def test_decimal_days_and_battery_words():
 def test_a_peak_reached_is_a_value_and_a_bound_is_not():
     got = [(m.text, str(m.approx)) for m in extract("单日最高达2.1万人次，每户最高可达5000元")]
     assert got == [("最高达2.1万人次", "exact"), ("每户最高可达5000元", "at_most")]
+
+
+def test_kuai_is_yuan_where_a_number_in_words_ends_the_phrase():
+    got = [(m.text, m.unit) for m in extract("一亩地人工得四五十块;光伏组件约930万块。")]
+    assert got == [("一亩", "mu"), ("四五十块", "CNY"), ("约930万块", "")]
