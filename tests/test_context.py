@@ -160,7 +160,7 @@ def test_rules_from_the_third_and_fourth_blind_sets(text, expected):
     # a member after a verb and its object is the verb's next object
     ("年产葛粉3000吨、糊化粉3000吨", [("3000吨", "年产"), ("3000吨", "年产糊化粉")]),
     ("工程沿线设置分输站9座、阀室12座",
-     [("9座", "工程沿线设置分输站"), ("12座", "工程沿线设置分输站")]),
+     [("9座", "工程沿线设置分输站"), ("12座", "工程沿线设置阀室")]),
 ])
 def test_rules_of_changes_and_named_members(text, expected):
     assert [(m.text, m.metric) for m in extract(text)] == expected
@@ -421,4 +421,15 @@ def test_comparisons_ranks_and_market_breadth(text, metrics):
     ("合作社流转茶园3200亩", ["流转茶园"]),
 ])
 def test_who_acts_is_no_metric(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # verbs of what a line or a park has: each member is the verb's object
+    ("全线共设桥梁128座、隧道37座", ["全线共设桥梁", "全线共设隧道"]),
+    # 首次 and 可能落在 are function words
+    ("海铁联运业务量首次突破200万标箱", ["海铁联运业务量"]),
+    ("全年移转栋数可能落在28万至29万栋之间", ["移转栋数"]),
+])
+def test_holding_verbs_and_function_words(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
