@@ -177,6 +177,7 @@ class ContextReader:
         self.since_openers = tuple(w("since_openers"))
         self.name_titles = tuple(w("name_titles"))
         self.name_nicknames = tuple(w("name_nicknames"))
+        self.done_verbs = sorted(w("done_verbs"), key=len, reverse=True)
         self.since_ends = tuple(w("since_ends"))
 
     # ------------------------------------------------------------------ filters
@@ -707,6 +708,13 @@ class ContextReader:
         if compared is not None:
             r.metric = compared
             return segment
+        if c.expr.kinds == frozenset({"time"}) and \
+                (not cleaned or cleaned.endswith(self.subordinators)):
+            # 签订出让合同后6个月内开工: when, then what is done in that time
+            done = next((w for w in self.done_verbs if text.startswith(w, c.end)), None)
+            if done is not None:
+                r.metric = done
+                return segment
         after = self._after_amount(text, c, segment, cleaned)
         if after is not None:
             r.metric, r.sense = after

@@ -433,3 +433,12 @@ def test_who_acts_is_no_metric(text, metrics):
 ])
 def test_holding_verbs_and_function_words(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # what is done within a time span, where only a time clause precedes the span
+    ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
+    ("工期3年", ["工期"]),
+])
+def test_what_is_done_within_a_time_span(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
