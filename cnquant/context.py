@@ -39,6 +39,8 @@ MAX_COMPOUND_HEAD = 4
 MAX_INDICATOR_CHARS = 24
 _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
+#: ASCII marks that follow a stray letter in the anti-copy junk of crawled forums
+_JUNK_MARKS = frozenset("&'\"()%#@!*+-/\\|_^~`{}[]<>;:=$")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 #: Spaces between an indicator and its number (U+3000 is not folded to " ").
 SPACES = " \u3000"
@@ -207,6 +209,9 @@ class ContextReader:
         if span[-1:].isascii() and span[-1:].isalpha() and after[:1].isascii() and \
                 after[:1].isdigit():
             return "part of a code"  # 11522726MB1H45872T: no megabytes (10GWTOPCon电池 is)
+        if len(span) >= 3 and span[-2] == " " and span[-1].isascii() and span[-1].isalpha() \
+                and after[:1] in _JUNK_MARKS:
+            return "crawl junk"  # 1 g& Y) R%: a letter and marks that a forum sprinkles
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and self._rank_word(before):
             return "rank"

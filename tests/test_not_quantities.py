@@ -110,6 +110,9 @@ CASES = [
     # a lunar date, and an idiom
     ("大年初四单日接待游客1.5万人次", ["1.5万人次"]),
     ("饲料价一天一个样", []),
+    # the anti-copy junk of crawled forums: a stray letter and ASCII marks
+    ("擴大生產車用頭燈與氛圍燈模組。1 g& Y) R% 另投資5億元", ["5億元"]),
+    ("功率为5 W。", ["5 W"]),
 ]
 
 
