@@ -180,6 +180,7 @@ class ContextReader:
         self.name_titles = tuple(w("name_titles"))
         self.name_nicknames = tuple(w("name_nicknames"))
         self.done_verbs = sorted(w("done_verbs"), key=len, reverse=True)
+        self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
 
     # ------------------------------------------------------------------ filters
@@ -780,6 +781,11 @@ class ContextReader:
             return segment
         r.metric = cleaned or next((w for w in self.total_words
                                     if segment.strip(" ").startswith(w)), None)
+        particle = next((p for p in self.verb_particles
+                         if cleaned and segment.rstrip(" ").endswith(cleaned + p)), None)
+        if particle is not None and len(cleaned) + len(particle) <= MAX_METRIC_CHARS:
+            # 他家种了45亩, 大个的能卖到一块五: the verb keeps what completes it
+            r.metric = cleaned + particle
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment

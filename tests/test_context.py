@@ -416,8 +416,10 @@ def test_comparisons_ranks_and_market_breadth(text, metrics):
 
 @pytest.mark.parametrize(("text", "metrics"), [
     # who speaks or acts in a quote is no part of the metric
-    ("他今年种了260亩", ["种"]),
-    ("我们合作社种了1800亩", ["种"]),
+    ("他今年种了260亩", ["种了"]),
+    ("我们合作社种了1800亩", ["种了"]),
+    # and a verb keeps the particle that completes it
+    ("大个的能卖到一块五", ["大个的能卖到"]),
     ("合作社流转茶园3200亩", ["流转茶园"]),
 ])
 def test_who_acts_is_no_metric(text, metrics):
