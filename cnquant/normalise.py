@@ -25,6 +25,11 @@ files do:
 >>> n.original[start:end]
 '28個(gè)'
 
+A space that a line wrap left inside a group of thousands goes:
+
+>>> normalise("已吸引1,3 05家企業").text
+'已吸引1,305家企业'
+
 Real parentheses are never touched:
 
 >>> normalise("巨力索具（河南）(27)日").text
@@ -54,6 +59,11 @@ _ANNOTATION = re.compile(
     rf"(?<=[{_HAN}])\(\s?([{_PINYIN_LETTERS}]{{1,7}})\s?[1-5]?\s?\)"
 )
 _DELETABLE = re.compile(rf"[{_INVISIBLE}]")
+# A space that a line wrap left inside a group of thousands: 1,3 05家, 4, 010億元,
+# 1兆2,10 8億元 (the digits on both sides of it make one group of three).
+# (1, 234, 567 is a list of three numbers: after ", " the group must end the number)
+_WRAPPED_GROUP = re.compile(r"(?<=\d,) (?=\d{3}[^\d,.\s])|(?<=\d,\d) (?=\d\d(?![\d,.]))"
+                            r"|(?<=\d,\d\d) (?=\d(?![\d,.]))")
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +178,8 @@ def normalise(text: str) -> Normalised:
                 deletions.append((m.start(), m.end(), True))
     if _DELETABLE.search(folded):
         deletions.extend((m.start(), m.end(), False) for m in _DELETABLE.finditer(folded))
+    if ", " in folded or (" " in folded and "," in folded):
+        deletions.extend((m.start(), m.end(), False) for m in _WRAPPED_GROUP.finditer(folded))
     if not deletions:
         return Normalised(text, folded)
     deletions.sort()
