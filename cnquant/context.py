@@ -39,6 +39,8 @@ MAX_COMPOUND_HEAD = 4
 MAX_INDICATOR_CHARS = 24
 _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
+#: An abbreviation in parentheses inside the name of an indicator: (M2), (FDI), (ADS)
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
 #: ASCII marks that follow a stray letter in the anti-copy junk of crawled forums
 _JUNK_MARKS = frozenset("&'\"()%#@!*+-/\\|_^~`{}[]<>;:=$")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
@@ -409,7 +411,8 @@ class ContextReader:
         """The phrase before ``start``: back to a phrase break or ``floor``.
 
         A closed parenthesis is transparent (年产(药用)食用菌4万吨 reads 年产), its
-        content is dropped from the phrase.
+        content is dropped from the phrase, but for an abbreviation inside the name
+        (广义货币(M2)余额).
         """
         floor = max(floor, start - MAX_SEGMENT)
         i = self._label_gap(text, start, floor)
@@ -419,6 +422,11 @@ class ContextReader:
             if ch == ")":
                 opening = text.rfind("(", floor, i - 1)
                 if opening >= 0 and text.find(")", opening, i - 1) < 0:
+                    if kept and _ACRONYM.fullmatch(text, opening + 1, i - 1) and \
+                            text[opening + 1:i - 1] not in self.vocab.indicators:
+                        # 广义货币(M2)余额: an abbreviation inside the name stays in it
+                        # (one that is an indicator itself, 每股纯益(EPS)上看, does not)
+                        kept.extend(reversed(text[opening:i]))
                     i = opening
                     continue
             if ch in self.phrase_breaks or ch in self.clause_breaks:

@@ -256,8 +256,9 @@ def test_fractions_and_markers_after_a_prefix(text, expected):
 
 
 @pytest.mark.parametrize(("text", "metric"), [
-    # a parenthesis is transparent (blind annotators differ on 广义货币(M2)余额)
-    ("广义货币(M2)余额309.71万亿元", "广义货币余额"),
+    # a parenthesis is transparent, but for an abbreviation inside a name (blind
+    # annotators differ on 广义货币(M2)余额: fresh12 and fresh28 keep it, fresh16 not)
+    ("广义货币(M2)余额309.71万亿元", "广义货币(M2)余额"),
     ("制造业采购经理指数(PMI)为50.8%", "制造业采购经理指数"),
     # the price of a deal: the verb after it says what it measures
     ("由城投置业以16.3亿元竞得", "竞得"),
@@ -443,4 +444,15 @@ def test_holding_verbs_and_function_words(text, metrics):
     ("工期3年", ["工期"]),
 ])
 def test_what_is_done_within_a_time_span(text, metrics):
+    assert [m.metric for m in extract(text)] == metrics
+
+
+@pytest.mark.parametrize(("text", "metrics"), [
+    # an abbreviation in parentheses inside the name of an indicator stays in it
+    ("5月末广义货币(M2)余额301.85万亿元", ["广义货币(M2)余额"]),
+    # at the end of the phrase, or itself an indicator, or a number, it goes
+    ("每股纯益(EPS)上看11元", ["每股纯益上看"]),
+    ("鸿海(2317)10月营收5000亿元", ["营收"]),
+])
+def test_abbreviations_in_parentheses(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
