@@ -113,6 +113,11 @@ CASES = [
     # the anti-copy junk of crawled forums: a stray letter and ASCII marks
     ("擴大生產車用頭燈與氛圍燈模組。1 g& Y) R% 另投資5億元", ["5億元"]),
     ("功率为5 W。", ["5 W"]),
+    # 次 counts times, but not in 三次产业, 二次 (secondary), train numbers or ordinals
+    ("全生命周期内可循环充放电8000次以上", ["8000次以上"]),
+    ("三次产业结构调整为8:40:52", []),
+    ("G7次列车实行二次包装", []),
+    ("LPR年内第三次下调", []),
 ]
 
 
