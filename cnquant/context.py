@@ -155,6 +155,7 @@ class ContextReader:
         self.not_level_ends = tuple(w("not_level_ends"))
         self.reach_words = w("reach_words")
         self.tenor_after = tuple(w("tenor_after"))
+        self.class_after = tuple(w("class_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
         self.total_words = w("total_words")
@@ -220,6 +221,10 @@ class ContextReader:
             return "rank"
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
+        if re.search(r"[0-9A-Za-z]\+$", before):
+            return "a chainage or a code"  # 出口位于K86+320处
+        if (e.units or e.classifier) and after.startswith(self.class_after):
+            return "a class"  # 百亿元级项目, 20万吨级泊位
         if e.kinds == frozenset({"time"}) and after.startswith(self.tenor_after):
             return "tenor"
         if e.kinds == frozenset({"time"}) and e.value == 1 and span.startswith("一") and \
