@@ -62,8 +62,9 @@ _DELETABLE = re.compile(rf"[{_INVISIBLE}]")
 # A space that a line wrap left inside a group of thousands: 1,3 05家, 4, 010億元,
 # 1兆2,10 8億元 (the digits on both sides of it make one group of three).
 # (1, 234, 567 is a list of three numbers: after ", " the group must end the number)
-_WRAPPED_GROUP = re.compile(r"(?<=\d,) (?=\d{3}[^\d,.\s])|(?<=\d,\d) (?=\d\d(?![\d,.]))"
-                            r"|(?<=\d,\d\d) (?=\d(?![\d,.]))")
+# (the pattern starts with the space, so that the search only stops at spaces)
+_WRAPPED_GROUP = re.compile(r" (?:(?<=\d, )(?=\d{3}[^\d,.\s])|(?<=\d,\d )(?=\d\d(?![\d,.]))"
+                            r"|(?<=\d,\d\d )(?=\d(?![\d,.])))")
 
 
 @lru_cache(maxsize=1)
