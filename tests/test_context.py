@@ -348,7 +348,10 @@ def test_a_measure_noun_after_an_indicator(text, metric, key):
     assert (m.metric, m.metric_key) == (metric, key)
 
 
-@pytest.mark.parametrize(("text", "metrics"), [
+#: (text, the metric of each mention): the rules of the metric added with the blind sets
+#: fresh21-29, one group of rows a rule
+METRIC_RULES = [
+    # -- lists whose members have words of their own
     # after a verb and its object, each member is the verb's next object
     ("年产葛粉3000吨、糊化粉3000吨、葛冲剂240吨",
      ["年产", "年产糊化粉", "年产葛冲剂"]),
@@ -358,24 +361,14 @@ def test_a_measure_noun_after_an_indicator(text, metric, key):
     ("目前存栏生猪860头、黄牛120头", ["存栏生猪", "黄牛"]),
     # what the member before produces, written after it, is no name of this one
     ("建成后年产12万吨硫酸钾及8万吨工业盐", ["年产", "年产"]),
-])
-def test_list_members_with_words_of_their_own(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- modal words, measures and restatements
     # 有望 and 可望 are modal words, not part of what is measured
     ("全年汽车销量有望超过3100万辆", ["汽车销量"]),
     # a provision (准备) and a profit (溢利) are measures of their own
     ("公司对存货计提资产减值准备约3100万元", ["对存货计提资产减值准备"]),
     # 即 restates the quantity before it
     ("项目资本金为总投资的20%，即4.27亿元", ["资本金为总投资", "资本金为总投资"]),
-])
-def test_modal_words_measures_and_restatements(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- totals, clauses of when, weak words, levels after a change
     # a word of a total right before the number ends the metric, with what it totals
     ("公司持有现金、受限制现金及短期投资合计人民币807亿元", ["受限制现金及短期投资合计"]),
     ("业绩承诺期内累计不低于6.3亿元", ["业绩承诺期内累计"]),
@@ -386,22 +379,12 @@ def test_modal_words_measures_and_restatements(text, metrics):
     # after a change, a phrase of 达 or 为 alone reads the level of what changed
     ("融资余额增加35.28亿元，达3112亿元", ["增加", "融资余额"]),
     ("融券余额减少1204张，为176533张", ["减少", "融券余额"]),
-])
-def test_totals_times_weak_words_and_levels(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- a list closed by 等
     # the things listed before 等 are the object of the verb before them
     ("项目建成后年加工芒果、番石榴等热带水果2.5万吨", ["年加工"]),
     ("覆盖党政机关、学校、医院等公共建筑屋顶326处、农户屋顶约9800户",
      ["覆盖党政机关、学校、医院等公共建筑屋顶", "覆盖农户屋顶"]),
-])
-def test_a_list_closed_by_deng(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- comparisons, ranks, market breadth
     # a comparison from its base opener to 高/低/快/慢 right before the number
     ("同比增长9.1%,增速比全省平均水平高2.6个百分点", ["同比增长", "比全省平均水平高"]),
     ("每平方呎楼面地价较市场估值下限低约一成", ["较市场估值下限低"]),
@@ -410,49 +393,32 @@ def test_a_list_closed_by_deng(text, metrics):
     # places gained in a ranking; stocks unchanged
     ("累计增幅位次较上半年前移2位", ["前移"]),
     ("上涨612家、下跌318家、平盘96家", ["上涨", "下跌", "平盘"]),
-])
-def test_comparisons_ranks_and_market_breadth(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- who acts, and the particle of a verb
     # who speaks or acts in a quote is no part of the metric
     ("他今年种了260亩", ["种了"]),
     ("我们合作社种了1800亩", ["种了"]),
     # and a verb keeps the particle that completes it
     ("大个的能卖到一块五", ["大个的能卖到"]),
     ("合作社流转茶园3200亩", ["流转茶园"]),
-])
-def test_who_acts_is_no_metric(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- verbs of what a line has, function words
     # verbs of what a line or a park has: each member is the verb's object
     ("全线共设桥梁128座、隧道37座", ["全线共设桥梁", "全线共设隧道"]),
     # 首次 and 可能落在 are function words
     ("海铁联运业务量首次突破200万标箱", ["海铁联运业务量"]),
     ("全年移转栋数可能落在28万至29万栋之间", ["移转栋数"]),
-])
-def test_holding_verbs_and_function_words(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
     ("工期3年", ["工期"]),
-])
-def test_what_is_done_within_a_time_span(text, metrics):
-    assert [m.metric for m in extract(text)] == metrics
-
-
-@pytest.mark.parametrize(("text", "metrics"), [
+    # -- abbreviations in parentheses
     # an abbreviation in parentheses inside the name of an indicator stays in it
     ("5月末广义货币(M2)余额301.85万亿元", ["广义货币(M2)余额"]),
     # at the end of the phrase, or itself an indicator, or a number, it goes
     ("每股纯益(EPS)上看11元", ["每股纯益上看"]),
     ("鸿海(2317)10月营收5000亿元", ["营收"]),
-])
-def test_abbreviations_in_parentheses(text, metrics):
+]
+
+
+@pytest.mark.parametrize(("text", "metrics"), METRIC_RULES)
+def test_metric_rules(text, metrics):
     assert [m.metric for m in extract(text)] == metrics
