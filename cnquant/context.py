@@ -164,6 +164,7 @@ class ContextReader:
         self.base_periods = w("base_periods")
         self.word_classifiers = w("word_classifiers")
         self.modal_words = sorted(w("modal_words"), key=len, reverse=True)
+        self.level_modals = w("level_modal_words")
         self.deal_verbs = sorted(w("deal_verbs"), key=len, reverse=True)
         self.duration_words = tuple(f for f, s in vocab.indicators.items()
                                     if s.key == "duration")
@@ -900,6 +901,11 @@ class ContextReader:
         level = self._indicator(segment, level=True)
         change = self._find(segment)
         head = self._clean(segment[:change[2]]) if change is not None else ""
+        if head and change is not None:
+            # 社零增速有望回升至: the modal word before the change stays with it
+            modal = next((w for w in self.level_modals
+                          if segment.endswith(head + w, 0, change[2])), None)
+            head += modal or ""
         reach = ""
         if change is not None:
             reach = change[0] if change[0].endswith(("至", "到")) else \

@@ -406,6 +406,8 @@ METRIC_RULES = [
     # 首次 and 可能落在 are function words
     ("海铁联运业务量首次突破200万标箱", ["海铁联运业务量"]),
     ("全年移转栋数可能落在28万至29万栋之间", ["移转栋数"]),
+    # 有望 stays in the metric of a level reached
+    ("二季度社零增速有望回升至4%到5%", ["社零增速有望回升至"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
