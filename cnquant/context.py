@@ -700,10 +700,12 @@ class ContextReader:
             # qualifies what precedes it (占比最大(约4成)): read before the mark
             seg_start, segment = self._segment(text, seg_start - 1, floor)
         if same_clause and prev_c is not None and prev_r is not None and prev_r.subject and \
+                not prev_c.expr.units and \
                 seg_start == prev_c.end and segment.startswith(prev_r.subject) and \
                 self.subject_re is not None and self.subject_re.fullmatch(prev_r.subject) and \
                 self._clean(segment[len(prev_r.subject):]):
-            # 18个国家设有42家工厂: 国家 belongs to the quantity before
+            # 18个国家设有42家工厂: 国家 belongs to the count before (after a measure,
+            # 62%铁矿石指数报, the words name what this one measures)
             segment = segment[len(prev_r.subject):]
         cleaned = self._clean(segment)
         base = self._comparison_base(segment, cleaned) if same_clause else None

@@ -408,6 +408,9 @@ METRIC_RULES = [
     ("全年移转栋数可能落在28万至29万栋之间", ["移转栋数"]),
     # 有望 stays in the metric of a level reached
     ("二季度社零增速有望回升至4%到5%", ["社零增速有望回升至"]),
+    # the words after a measure name what the next quantity measures (after a count,
+    # 18个国家设有42家工厂, they belong to the count)
+    ("普氏62%铁矿石指数报106.85美元/吨", ["普氏", "铁矿石指数报"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
