@@ -744,9 +744,13 @@ class ContextReader:
         found: _Found | None = self._indicator(segment)
         if found is None and prev_c is not None and same_clause and \
                 prev_c.expr.kinds == frozenset({"time"}) and cleaned == "":
-            # 粮食总产量连续8年稳定在60亿斤: read past the duration
+            # 粮食总产量连续8年稳定在60亿斤: read past the duration, and keep the verb
+            # after it (粮食总产量稳定在; 已连续3年维持在2%以上: 维持在)
             _, earlier = self._segment(text, prev_c.start, before_prev)
             found = self._indicator(self._clean(earlier) or earlier, skip_key="duration")
+            verb = segment.strip(" ")
+            if verb and len(verb) >= 2:
+                found = (found[0] + verb, found[1]) if found is not None else (verb, None)
         if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units):
             # 占签约项目总数的38%: a share verb governs a percentage
             share = self._indicator(segment, key="share")

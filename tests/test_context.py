@@ -411,6 +411,9 @@ METRIC_RULES = [
     # the words after a measure name what the next quantity measures (after a count,
     # 18个国家设有42家工厂, they belong to the count)
     ("普氏62%铁矿石指数报106.85美元/吨", ["普氏", "铁矿石指数报"]),
+    # past a duration to the indicator before it, with the verb after it
+    ("全省粮食总产量连续9年稳定在1300亿斤以上", ["连续", "粮食总产量稳定在"]),
+    ("年增率为2.18%,已连续3年维持在2%以上", ["年增率", "连续", "维持在"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
