@@ -180,6 +180,7 @@ class ContextReader:
         self.code_before = tuple(w("code_before"))
         self.bare_neighbours = w("bare_neighbours")
         self.measure_noun_ends = tuple(w("measure_noun_ends"))
+        self.quote_words = sorted(w("quote_words"), key=len, reverse=True)
         self.since_openers = tuple(w("since_openers"))
         self.name_titles = tuple(w("name_titles"))
         self.name_nicknames = tuple(w("name_nicknames"))
@@ -966,6 +967,7 @@ class ContextReader:
             # (调查失业率平均值, 货币资金余额: a measure of a measure keeps its sense; 员工
             # 薪资 is no count of jobs)
             rest = self._clean(after)
+            rest = next((rest[:-len(w)] for w in self.quote_words if rest.endswith(w)), rest)
             if len(rest) >= 2 and rest.endswith(self.measure_noun_ends) and \
                     rest[0] not in NUMERAL_CHARS and not self._change_at(rest, 0):
                 metric = cleaned if form in cleaned and cleaned.endswith(rest) else form + rest

@@ -414,6 +414,8 @@ METRIC_RULES = [
     # past a duration to the indicator before it, with the verb after it
     ("全省粮食总产量连续9年稳定在1300亿斤以上", ["连续", "粮食总产量稳定在"]),
     ("年增率为2.18%,已连续3年维持在2%以上", ["年增率", "连续", "维持在"]),
+    # a verb that quotes a price after a measure noun (运价报)
+    ("秦皇岛至广州航线运价报41.6元/吨", ["航线运价"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
