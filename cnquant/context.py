@@ -763,6 +763,19 @@ class ContextReader:
                     cleaned.find("为") > 0:
                 # 项目资本金为总投资的20%: the part and the whole it is a share of
                 found = cleaned, found[1] if found is not None else None
+            elif share is None and not changes and segment.rstrip(" ").endswith("的"):
+                # 完成全年目标的90.4%, 完成全年1.3万亿元额度的近九成: the share of a
+                # target that is done (the verb opens the phrase, or the phrase of the
+                # amount of the target right before)
+                head = cleaned
+                if same_clause and prev_c is not None and prev_r is not None and \
+                        seg_start == prev_c.end and prev_r.metric:
+                    head = prev_r.metric
+                m = self.indicator_re.match(head)
+                if m is not None and m.group() in self.vocab.indicators and \
+                        self.vocab.indicators[m.group()].weak:
+                    r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
+                    return segment
         reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
         if reached and ((found is None and segment.strip(" ") in ("至", "到"))

@@ -416,6 +416,9 @@ METRIC_RULES = [
     ("年增率为2.18%,已连续3年维持在2%以上", ["年增率", "连续", "维持在"]),
     # a verb that quotes a price after a measure noun (运价报)
     ("秦皇岛至广州航线运价报41.6元/吨", ["航线运价"]),
+    # the share of a target that is done
+    ("完成全年目标的90.4%", ["完成"]),
+    ("累计发行1.16万亿元，完成全年1.3万亿元额度的近九成", ["发行", "完成全年", "完成"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
