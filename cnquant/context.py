@@ -159,6 +159,9 @@ class ContextReader:
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
         self.total_words = w("total_words")
+        # what may stand between a word of a total and its number (合计为, 合计约为)
+        about = {f for f, flag in vocab.markers.get("before", {}).items() if flag == "about"}
+        self.total_links = sorted(self.reach_words | about, key=len, reverse=True)
         self.base_openers = tuple(w("base_openers"))
         self.comparison_ends = tuple(sorted(w("comparison_ends"), key=len, reverse=True))
         self.base_periods = w("base_periods")
@@ -879,10 +882,9 @@ class ContextReader:
         """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:
         the total, not 投资), or None where no such word ends ``segment``."""
         phrase = segment.rstrip(" ")
-        for word in ("约为", "为", "约", "达", "达到"):
-            if phrase.endswith(word):
-                phrase = phrase[:-len(word)]
-                break
+        word = next((w for w in self.total_links if phrase.endswith(w)), None)
+        if word is not None:
+            phrase = phrase[:-len(word)]  # 合计为, 合计约 (the marker stays out)
         total = next((w for w in self.total_words if phrase.endswith(w)), None)
         if total is None:
             return None
