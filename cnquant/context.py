@@ -188,6 +188,7 @@ class ContextReader:
         self.name_titles = tuple(w("name_titles"))
         self.name_nicknames = tuple(w("name_nicknames"))
         self.done_verbs = sorted(w("done_verbs"), key=len, reverse=True)
+        self.list_closers = tuple(w("list_closers"))
         self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
 
@@ -449,7 +450,8 @@ class ContextReader:
         """:meth:`_segment`, and before it the things listed before 等 (年加工芒果、
         番石榴等热带水果2.5万吨: the object of the verb before them)."""
         seg_start, segment = self._segment(text, start, floor)
-        while "等" in segment and seg_start > floor and text[seg_start - 1] == "、":
+        while seg_start > floor and text[seg_start - 1] == "、" and \
+                any(w in segment for w in self.list_closers):
             seg_start, head = self._segment(text, seg_start - 1, floor)
             segment = head + "、" + segment
         return seg_start, segment
