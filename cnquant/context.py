@@ -189,6 +189,7 @@ class ContextReader:
         self.name_nicknames = tuple(w("name_nicknames"))
         self.done_verbs = sorted(w("done_verbs"), key=len, reverse=True)
         self.list_closers = tuple(w("list_closers"))
+        self.keep_verbs = w("keep_verbs")
         self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
 
@@ -817,6 +818,13 @@ class ContextReader:
                 # (not in 年产12万吨硫酸钾及8万吨工业盐: 硫酸钾 is what the member before
                 # produces, written after it)
                 self._own_member(text, prev_c, prev_r, before_prev, r, own)
+            return segment
+        if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units) and \
+                (not cleaned or cleaned in self.keep_verbs) and self._change_at(text, c.end):
+            # 连续6个月保持20%以上增长: the change written after a rate
+            m = self.indicator_re.match(text, c.end)
+            assert m is not None
+            r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
             return segment
         r.metric = cleaned or next((w for w in self.total_words
                                     if segment.strip(" ").startswith(w)), None)

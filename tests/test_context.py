@@ -419,6 +419,9 @@ METRIC_RULES = [
     # the share of a target that is done
     ("完成全年目标的90.4%", ["完成"]),
     ("累计发行1.16万亿元，完成全年1.3万亿元额度的近九成", ["发行", "完成全年", "完成"]),
+    # the change written after a rate, after a verb of keeping
+    ("连续6个月保持20%以上增长", ["连续", "增长"]),
+    ("票面利率较发行区间下限1.70%高出28个基点", ["利率", "高出"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
