@@ -190,6 +190,7 @@ class ContextReader:
         self.done_verbs = sorted(w("done_verbs"), key=len, reverse=True)
         self.list_closers = tuple(w("list_closers"))
         self.keep_verbs = w("keep_verbs")
+        self.topic_ends = tuple(w("topic_ends"))
         self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
 
@@ -806,7 +807,7 @@ class ContextReader:
             change = self._find(before)
             head = self._clean(before[:change[2]]) if change is not None else ""
             if head and not head.endswith(self.subordinators):
-                r.metric = head
+                r.metric = head + segment.strip(" ")  # 融资余额达, as 利润增长至
                 return segment
         if inherit and prev_c is not None and prev_r is not None and \
                 self._linked(text[prev_c.end:c.start]) and \
@@ -819,6 +820,15 @@ class ContextReader:
                 # produces, written after it)
                 self._own_member(text, prev_c, prev_r, before_prev, r, own)
             return segment
+        if not cleaned and not inherit and seg_start - 1 > floor and \
+                text[seg_start - 1] in self.phrase_breaks:
+            # 海外生产比方面,5月为45.6%: a phrase of function words after a topic
+            _, before = self._phrase(text, seg_start - 1, floor)
+            topic = next((before[:-len(w)] for w in self.topic_ends if before.endswith(w)),
+                         "")
+            if self._clean(topic):
+                r.metric = self._clean(topic)
+                return segment
         if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units) and \
                 (not cleaned or cleaned in self.keep_verbs) and self._change_at(text, c.end):
             # 连续6个月保持20%以上增长: the change written after a rate
@@ -899,7 +909,12 @@ class ContextReader:
         if total is None:
             return None
         head = self._clean(phrase[:-len(total)])
-        return head + total if head and len(head) + len(total) <= MAX_METRIC_CHARS else None
+        if not head:
+            return None
+        # the words of scope stay (全年股息合共: the total of the year)
+        raw = phrase[:-len(total)].strip(" ")
+        head = raw if raw.endswith(head) and len(raw) + len(total) <= MAX_METRIC_CHARS else head
+        return head + total if len(head) + len(total) <= MAX_METRIC_CHARS else None
 
     def _comparison_base(self, segment: str, cleaned: str) -> str | None:
         """Whether ``segment`` introduces the amount a quantity is compared with

@@ -377,8 +377,8 @@ METRIC_RULES = [
     # a weak word after words of no indicator gives way to them
     ("差异幅度预计不超过5%", ["差异幅度"]),
     # after a change, a phrase of 达 or 为 alone reads the level of what changed
-    ("融资余额增加35.28亿元，达3112亿元", ["增加", "融资余额"]),
-    ("融券余额减少1204张，为176533张", ["减少", "融券余额"]),
+    ("融资余额增加35.28亿元，达3112亿元", ["增加", "融资余额达"]),
+    ("融券余额减少1204张，为176533张", ["减少", "融券余额为"]),
     # -- a list closed by 等
     # the things listed before 等 are the object of the verb before them
     ("项目建成后年加工芒果、番石榴等热带水果2.5万吨", ["年加工"]),
@@ -422,6 +422,10 @@ METRIC_RULES = [
     # the change written after a rate, after a verb of keeping
     ("连续6个月保持20%以上增长", ["连续", "增长"]),
     ("票面利率较发行区间下限1.70%高出28个基点", ["利率", "高出"]),
+    # Hong Kong words: a total (合共), deals (以…投得); a topic before 方面
+    ("全年股息合共每股1.70港元", ["全年股息合共"]),
+    ("由一家本地中型发展商以19.16亿元投得", ["投得"]),
+    ("海外生产比方面,5月为45.6%", ["海外生产比"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
