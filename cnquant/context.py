@@ -910,7 +910,7 @@ class ContextReader:
             return None
         head = self._clean(phrase[:-len(total)])
         if not head:
-            return None
+            return total  # 以10、11月合计562.6亿元: the total alone
         # the words of scope stay (全年股息合共: the total of the year)
         raw = phrase[:-len(total)].strip(" ")
         head = raw if raw.endswith(head) and len(raw) + len(total) <= MAX_METRIC_CHARS else head

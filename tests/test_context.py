@@ -426,6 +426,9 @@ METRIC_RULES = [
     ("全年股息合共每股1.70港元", ["全年股息合共"]),
     ("由一家本地中型发展商以19.16亿元投得", ["投得"]),
     ("海外生产比方面,5月为45.6%", ["海外生产比"]),
+    # a total alone after a date; 于 as a function word
+    ("以10、11月合计562.6亿元推估", ["合计"]),
+    ("维持全年经济增长预测于2%至3%", ["预测"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
