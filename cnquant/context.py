@@ -408,6 +408,23 @@ class ContextReader:
         """
         return self._across(text, start, end, nested=True)
 
+    def change_before(self, text: str, pos: int) -> bool:
+        """Whether a word of a change (增加, 下降 ...) ends right at ``pos``.
+
+        >>> from cnquant import default_extractor
+        >>> reader = default_extractor()._context
+        >>> reader.change_before("持仓量增加", 5), reader.change_before("持仓量", 3)
+        (True, False)
+        """
+        lo = max(0, pos - MAX_INDICATOR_CHARS)
+        while (m := self.indicator_re.search(text, lo, pos)) is not None:
+            sense = self.vocab.indicators.get(m.group())
+            if m.end() == pos and sense is not None and sense.direction is not None and \
+                    m.group() not in self.not_indicators:
+                return True
+            lo = m.start() + 1
+        return False
+
     def _across(self, text: str, start: int, end: int, *, nested: bool) -> tuple[int, int] | None:
         pos = max(0, start - MAX_INDICATOR_CHARS)
         while (m := self.indicator_re.search(text, pos, end - 1)) is not None and \
@@ -783,6 +800,11 @@ class ContextReader:
                         self.vocab.indicators[m.group()].weak:
                     r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
                     return segment
+        level = self._level_after_change(text, c, segment, prev_c, prev_r, before_prev) \
+            if same_clause else None
+        if level is not None:
+            r.metric = level
+            return segment
         reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
         if reached and ((found is None and segment.strip(" ") in ("至", "到"))
@@ -800,15 +822,6 @@ class ContextReader:
             r.metric, r.sense = found[0], found[1]
             return segment
         inherit = same_clause and prev_r is not None and bool(prev_r.metric)
-        if inherit and prev_c is not None and prev_r is not None and prev_r.direction and \
-                segment.strip(" ") in self.reach_words:
-            # 融资余额增加35.28亿元，达3112亿元: the level of what changed
-            _, before = self._segment(text, prev_c.start, before_prev)
-            change = self._find(before)
-            head = self._clean(before[:change[2]]) if change is not None else ""
-            if head and not head.endswith(self.subordinators):
-                r.metric = head + segment.strip(" ")  # 融资余额达, as 利润增长至
-                return segment
         if inherit and prev_c is not None and prev_r is not None and \
                 self._linked(text[prev_c.end:c.start]) and \
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
@@ -897,6 +910,27 @@ class ContextReader:
                 len(phrase) - opener <= len(end) + 1:
             return None
         return phrase[opener:]
+
+    def _level_after_change(self, text: str, c: Candidate, segment: str,
+                            prev_c: Candidate | None, prev_r: Reading | None,
+                            floor: int) -> str | None:
+        """The level reached after the change before it, where only a word of reaching
+        stands between them: 融资余额增加35.28亿元，达3112亿元 (融资余额达),
+        持仓量增加1.2万手至13.8万手 (持仓量增加至, as 利润增长至; after a change in
+        another unit, 股息提高10%至每股0.22美元, :meth:`_level_reached` reads it)."""
+        word = segment.strip(" ")
+        if prev_c is None or prev_r is None or not prev_r.direction or \
+                word not in self.reach_words:
+            return None
+        if word in ("至", "到") and (prev_c.expr.units != c.expr.units or
+                                    prev_c.expr.classifier != c.expr.classifier):
+            return None
+        _, before = self._segment(text, prev_c.start, floor)
+        change = self._find(before)
+        head = self._clean(before[:change[2]]) if change is not None else ""
+        if change is None or not head or head.endswith(self.subordinators):
+            return None
+        return head + (change[0] + word if word in ("至", "到") else word)
 
     def _total_at_end(self, segment: str) -> str | None:
         """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:

@@ -106,6 +106,8 @@ class Extractor:
         self._scanner = Scanner(self.vocab)
         self._context = ContextReader(self.vocab)
         self._unit_links = tuple(self.vocab.words("unit_links"))
+        # 增加1.2万手至13.8万手: the change and the level it reached
+        self._level_links = tuple(w for w in ("至", "到") if w in self.vocab.separators)
         self._prefixes = tuple(sorted(self.vocab.prefixes, key=len, reverse=True))
         # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
         not_markers = self.vocab.not_markers
@@ -232,8 +234,38 @@ class Extractor:
                     pos = max(w.number_start, start) + 1
                     continue
                 start, end, expr = trimmed
+            if expr.approx == "range" and self._context.change_before(text, start):
+                parts = self._change_and_level(text, start, end, expr)
+                if parts is not None:
+                    found.extend(parts)
+                    pos = end
+                    continue
             found.append(Candidate(start, end, expr))
             pos = end
+
+    def _change_and_level(self, text: str, start: int, end: int,
+                          expr: Expr) -> list[Candidate] | None:
+        """持仓量增加1.2万手至13.8万手: after a word of a change, two amounts of one
+        unit joined by 至 are the change and the level reached, not a range, where each
+        is written whole and the level is more than twice the change (增长5%至8% stays
+        a range)."""
+        if expr.low is None or expr.high is None or expr.low <= 0 or \
+                expr.high < 3 * expr.low or not (expr.units or expr.classifier) or \
+                any(u.kind == "ratio" for u, _ in expr.units):
+            return None
+        for sep in self._level_links:
+            i = text.find(sep, start, end)
+            if i <= start:
+                continue
+            left, right = self._parse_window(text[start:i]), self._parse_window(text[i + 1:end])
+            if left is None or right is None or left[0] != i - start or \
+                    right[0] != end - i - 1:
+                return None
+            a, b = _span(text, start, left), _span(text, i + 1, right)
+            if a[2].units != b[2].units or a[2].classifier != b[2].classifier:
+                return None
+            return [Candidate(*a), Candidate(*b)]
+        return None
 
     def _prefix_at_end(self, text: str, start: int, end: int) -> int | None:
         """Where a currency word that may open an amount (人民币) starts, when it follows

@@ -429,6 +429,12 @@ METRIC_RULES = [
     # a total alone after a date; 于 as a function word
     ("以10、11月合计562.6亿元推估", ["合计"]),
     ("维持全年经济增长预测于2%至3%", ["预测"]),
+    # after a word of a change, two amounts of one unit joined by 至 are the change
+    # and the level reached (a range stays a range where the level is less than
+    # three times the change, and for rates)
+    ("持仓量增加1.2万手至13.8万手", ["增加", "持仓量增加至"]),
+    ("产量将增加3万至5万吨", ["增加"]),
+    ("预计增长5%至8%", ["增长"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
