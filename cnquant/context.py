@@ -191,6 +191,7 @@ class ContextReader:
         self.list_closers = tuple(w("list_closers"))
         self.keep_verbs = w("keep_verbs")
         self.topic_ends = tuple(w("topic_ends"))
+        self.dimension_words = w("dimension_words")
         self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
 
@@ -827,7 +828,9 @@ class ContextReader:
                 not self._parallel(text, prev_c, prev_r, before_prev, segment):
             r.metric, r.sense = prev_r.metric, prev_r.sense
             own = self._clean(segment.lstrip("".join(self.list_links)))
-            if own and r.sense is not None and (seg_start > prev_c.end or text[
+            if own in self.dimension_words:
+                r.metric, r.sense = own, None  # 长198米、宽25米: a dimension of its own
+            elif own and r.sense is not None and (seg_start > prev_c.end or text[
                     prev_c.end:c.start].lstrip(" ").startswith(tuple(self.list_links))):
                 # (not in 年产12万吨硫酸钾及8万吨工业盐: 硫酸钾 is what the member before
                 # produces, written after it)

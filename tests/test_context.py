@@ -435,6 +435,9 @@ METRIC_RULES = [
     ("持仓量增加1.2万手至13.8万手", ["增加", "持仓量增加至"]),
     ("产量将增加3万至5万吨", ["增加"]),
     ("预计增长5%至8%", ["增长"]),
+    # a list member named by a dimension measures it
+    ("电站地下厂房长198米、宽25米、高54.6米", ["电站地下厂房长", "宽", "高"]),
+    ("整车毛利率为3.1%，上一季度为-2.4%", ["毛利率", "上一季度毛利率"]),
     # -- what is done within a time span
     # what is done within a time span, where only a time clause precedes the span
     ("竞得人须在签订出让合同后6个月内开工，24个月内竣工", ["开工", "竣工"]),
