@@ -247,8 +247,8 @@ class Extractor:
                           expr: Expr) -> list[Candidate] | None:
         """持仓量增加1.2万手至13.8万手: after a word of a change, two amounts of one
         unit joined by 至 are the change and the level reached, not a range, where each
-        is written whole and the level is more than twice the change (增长5%至8% stays
-        a range)."""
+        is written whole and the level is at least three times the change (增长5%至8%
+        and 增加3万至5万吨 stay ranges)."""
         if expr.low is None or expr.high is None or expr.low <= 0 or \
                 expr.high < 3 * expr.low or not (expr.units or expr.classifier) or \
                 any(u.kind == "ratio" for u, _ in expr.units):
