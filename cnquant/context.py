@@ -39,6 +39,9 @@ MAX_COMPOUND_HEAD = 4
 MAX_INDICATOR_CHARS = 24
 _DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
+#: Words of reaching a level after a change (增长至, 降到); the extractor splits a change
+#: and the level it reached at them (增加1.2万手至13.8万手)
+LEVEL_LINKS = ("至", "到")
 #: An abbreviation in parentheses inside the name of an indicator: (M2), (FDI), (ADS)
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
 #: ASCII marks that follow a stray letter in the anti-copy junk of crawled forums
@@ -275,13 +278,12 @@ class ContextReader:
         before = text[max(0, c.start - 10):c.start]
         if before.endswith(self.name_nicknames) and len(before) >= 2 and _is_han(before[-2]):
             return not c.expr.units  # (养老三年 is three years)
-        for title in self.name_titles:
-            i = before.rfind(title)
-            if i >= 0:
-                given = before[i + len(title):]
-                return 1 <= len(given) <= 2 and all(_is_han(ch) and ch not in NUMERAL_CHARS
-                                                    for ch in given)
-        return False
+        # the word that names people nearest the number (村民代表张六根: 代表)
+        end = max((before.rfind(t) + len(t) for t in self.name_titles if t in before),
+                  default=-1)
+        given = before[end:] if end >= 0 else ""
+        return 1 <= len(given) <= 2 and all(_is_han(ch) and ch not in NUMERAL_CHARS
+                                            for ch in given)
 
     def _is_year_date(self, e: Expr, span: str, before: str, after: str, locale: str) -> bool:
         values = [v for v in (e.value, e.low, e.high) if v is not None]
@@ -633,18 +635,24 @@ class ContextReader:
             return None
         return subject
 
+    def _indicator_at(self, text: str, pos: int = 0) -> tuple[str, IndicatorSense] | None:
+        """The indicator of the vocabulary that begins at ``pos``, with its sense."""
+        m = self.indicator_re.match(text, pos)
+        if m is None or m.group() not in self.vocab.indicators or \
+                m.group() in self.not_indicators:
+            return None
+        return m.group(), self.vocab.indicators[m.group()]
+
     def _indicator_starts(self, text: str, pos: int) -> bool:
         """Whether an indicator of two characters or more begins at ``pos``: what is
         measured next, not the subject (一亩地纯收入: the subject is 地纯)."""
-        m = self.indicator_re.match(text, pos)
-        return m is not None and len(m.group()) >= 2 and m.group() in self.vocab.indicators \
-            and m.group() not in self.not_indicators
+        hit = self._indicator_at(text, pos)
+        return hit is not None and len(hit[0]) >= 2
 
     def _change_at(self, text: str, pos: int) -> bool:
         """Whether an indicator of a change (增长, 下降 ...) starts at ``pos``."""
-        m = self.indicator_re.match(text, pos)
-        sense = self.vocab.indicators.get(m.group()) if m is not None else None
-        return sense is not None and sense.direction is not None
+        hit = self._indicator_at(text, pos)
+        return hit is not None and hit[1].direction is not None
 
     # ------------------------------------------------------------------ all
     def read(self, text: str, cands: list[Candidate], *, locale: str = "zh-CN",
@@ -796,19 +804,18 @@ class ContextReader:
                 if same_clause and prev_c is not None and prev_r is not None and \
                         seg_start == prev_c.end and prev_r.metric:
                     head = prev_r.metric
-                m = self.indicator_re.match(head)
-                if m is not None and m.group() in self.vocab.indicators and \
-                        self.vocab.indicators[m.group()].weak:
-                    r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
+                hit = self._indicator_at(head)
+                if hit is not None and hit[1].weak:
+                    r.metric, r.sense = hit
                     return segment
         level = self._level_after_change(text, c, segment, prev_c, prev_r, before_prev) \
             if same_clause else None
         if level is not None:
             r.metric = level
             return segment
-        reached = segment.rstrip(" ").endswith(("至", "到")) and not segment.rstrip(" ").endswith(
+        reached = segment.rstrip(" ").endswith(LEVEL_LINKS) and not segment.rstrip(" ").endswith(
             self.not_level_ends)
-        if reached and ((found is None and segment.strip(" ") in ("至", "到"))
+        if reached and ((found is None and segment.strip(" ") in LEVEL_LINKS)
                         or (found is not None and found[1] is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
@@ -848,9 +855,9 @@ class ContextReader:
         if c.expr.units and all(u.kind == "ratio" for u, _ in c.expr.units) and \
                 (not cleaned or cleaned in self.keep_verbs) and self._change_at(text, c.end):
             # 连续6个月保持20%以上增长: the change written after a rate
-            m = self.indicator_re.match(text, c.end)
-            assert m is not None
-            r.metric, r.sense = m.group(), self.vocab.indicators[m.group()]
+            hit = self._indicator_at(text, c.end)
+            assert hit is not None
+            r.metric, r.sense = hit
             return segment
         r.metric = cleaned or next((w for w in self.total_words
                                     if segment.strip(" ").startswith(w)), None)
@@ -925,15 +932,20 @@ class ContextReader:
         if prev_c is None or prev_r is None or not prev_r.direction or \
                 word not in self.reach_words:
             return None
-        if word in ("至", "到") and (prev_c.expr.units != c.expr.units or
+        if word in LEVEL_LINKS and (prev_c.expr.units != c.expr.units or
                                     prev_c.expr.classifier != c.expr.classifier):
             return None
         _, before = self._segment(text, prev_c.start, floor)
-        change = self._find(before)
-        head = self._clean(before[:change[2]]) if change is not None else ""
+        change, head = self._change_head(before)
         if change is None or not head or head.endswith(self.subordinators):
             return None
-        return head + (change[0] + word if word in ("至", "到") else word)
+        return head + (change[0] + word if word in LEVEL_LINKS else word)
+
+    def _change_head(self, segment: str) -> tuple[tuple[str, IndicatorSense, int] | None, str]:
+        """The indicator nearest the end of ``segment`` (the change, in 融资余额增加),
+        and the words before it without function words (what changes: 融资余额)."""
+        change = self._find(segment)
+        return change, self._clean(segment[:change[2]]) if change is not None else ""
 
     def _total_at_end(self, segment: str) -> str | None:
         """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:
@@ -966,10 +978,9 @@ class ContextReader:
         """The indicator written after the amount, where only a "by" word stands
         before it: 按照每斤2.2元的均价计算 (均价), 由城投置业以16.3亿元竞得 (竞得)."""
         if cleaned in self.by_words and text.startswith("的", c.end):
-            m = self.indicator_re.match(text, c.end + 1)
-            if m is not None and m.group() in self.vocab.indicators and \
-                    m.group() not in self.not_indicators:
-                return m.group(), self.vocab.indicators[m.group()]
+            hit = self._indicator_at(text, c.end + 1)
+            if hit is not None:
+                return hit
         if segment.rstrip(" ").endswith(self.by_words):
             # the price of a deal: the verb after it says which
             deal = next((w for w in self.deal_verbs if text.startswith(w, c.end)), None)
@@ -983,8 +994,7 @@ class ContextReader:
         the quantity before measured, when the change starts from it (利润由10.5亿美元
         增长至12.1亿美元); ``clause`` is the whole clause before the quantity."""
         level = self._indicator(segment, level=True)
-        change = self._find(segment)
-        head = self._clean(segment[:change[2]]) if change is not None else ""
+        change, head = self._change_head(segment)
         if head and change is not None:
             # 社零增速有望回升至: the modal word before the change stays with it
             modal = next((w for w in self.level_modals
@@ -992,7 +1002,7 @@ class ContextReader:
             head += modal or ""
         reach = ""
         if change is not None:
-            reach = change[0] if change[0].endswith(("至", "到")) else \
+            reach = change[0] if change[0].endswith(LEVEL_LINKS) else \
                 change[0] + segment.rstrip(" ")[-1]
         if head and not head.endswith(self.subordinators):
             # (扩建完成后将提升至6万吨/日: a time clause is not what reaches it)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 
-from cnquant.context import Candidate, ContextReader, Reading
+from cnquant.context import LEVEL_LINKS, Candidate, ContextReader, Reading
 from cnquant.grammar import NUMERAL_CHARS, build_parser
 from cnquant.lalr import PrefixParser
 from cnquant.mention import Approx, Mention
@@ -107,7 +107,7 @@ class Extractor:
         self._context = ContextReader(self.vocab)
         self._unit_links = tuple(self.vocab.words("unit_links"))
         # 增加1.2万手至13.8万手: the change and the level it reached
-        self._level_links = tuple(w for w in ("至", "到") if w in self.vocab.separators)
+        self._level_links = tuple(w for w in LEVEL_LINKS if w in self.vocab.separators)
         self._prefixes = tuple(sorted(self.vocab.prefixes, key=len, reverse=True))
         # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
         not_markers = self.vocab.not_markers

@@ -104,6 +104,7 @@ CASES = [
     # numerals in people's names, after a word that names people or after 老
     ("负责人张六根说：去年扩大种植200亩", ["200亩"]),
     ("村民李七斤发言时说", []),
+    ("村民代表张六根说", []),  # the word nearest the name (代表), not the first listed
     ("种粮大户孙小六种了3500亩玉米", ["3500亩"]),
     ("茶农田老五家有茶园23亩", ["23亩"]),
     ("养老三年", ["三年"]),
