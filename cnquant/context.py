@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from cnquant.grammar import NUMERAL_CHARS
 from cnquant.scan import trie_regex
@@ -131,6 +132,7 @@ class ContextReader:
         self.unit_links = w("unit_links")
         self.tail_words = w("metric_tail_words")
         self.head_words = w("metric_head_words")
+        self._head_word_ends = tuple(self.head_words)
         self.tail_re = re.compile(f"(?:{trie_regex(self.tail_words)})+$")
         self.head_re = re.compile(f"(?:{trie_regex(self.head_words)})+")
         # words that contain an indicator form without being one (规模以上 is not 规模)
@@ -162,9 +164,10 @@ class ContextReader:
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
         self.total_words = w("total_words")
+        self._total_word_ends = tuple(self.total_words)
         # what may stand between a word of a total and its number (合计为, 合计约为)
         about = {f for f, flag in vocab.markers.get("before", {}).items() if flag == "about"}
-        self.total_links = sorted(self.reach_words | about, key=len, reverse=True)
+        self.total_links = tuple(sorted(self.reach_words | about, key=len, reverse=True))
         self.base_openers = tuple(w("base_openers"))
         self.comparison_ends = tuple(sorted(w("comparison_ends"), key=len, reverse=True))
         self.base_periods = w("base_periods")
@@ -197,6 +200,17 @@ class ContextReader:
         self.dimension_words = w("dimension_words")
         self.verb_particles = w("verb_particles")
         self.since_ends = tuple(w("since_ends"))
+        # the same phrase is cleaned and searched several times a document (once for
+        # each rule that reads it): all three are pure functions of their arguments
+        self._clean = lru_cache(maxsize=4096)(self._clean)  # type: ignore[method-assign]
+        self._find = lru_cache(maxsize=4096)(self._find)  # type: ignore[method-assign]
+        self._indicator = lru_cache(maxsize=4096)(self._indicator)  # type: ignore[method-assign]
+
+    def clear_cache(self) -> None:
+        """Forget the phrases cleaned and searched so far."""
+        self._clean.cache_clear()  # type: ignore[attr-defined]
+        self._find.cache_clear()  # type: ignore[attr-defined]
+        self._indicator.cache_clear()  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ filters
     def _rejects(self, text: str, c: Candidate, locale: str, bare_numbers: bool,
@@ -495,7 +509,7 @@ class ContextReader:
             while head > 0 and start - head < MAX_COMPOUND_HEAD:
                 ch = segment[head - 1]
                 if ch.isdigit() or ch in NUMERAL_CHARS or not "\u4e00" <= ch <= "\u9fff" or \
-                        any(segment.endswith(w, 0, head) for w in self.head_words):
+                        segment.endswith(self._head_word_ends, 0, head):
                     break
                 head -= 1
             form = segment[head:start] + form
@@ -909,9 +923,9 @@ class ContextReader:
         """A comparison that ends ``segment``, from its base opener (增速比全省平均水平
         高: 比全省平均水平高), or None."""
         phrase = segment.rstrip(" ")
-        end = next((w for w in self.comparison_ends if phrase.endswith(w)), None)
-        if end is None:
+        if not phrase.endswith(self.comparison_ends):
             return None
+        end = next(w for w in self.comparison_ends if phrase.endswith(w))
         hit = self._find(phrase)
         if hit is not None and hit[2] + len(hit[0]) == len(phrase) and len(hit[0]) > len(end):
             return None  # 较改造前提高: a change (提高), read as one
@@ -951,12 +965,12 @@ class ContextReader:
         """The phrase and the word of a total that ends it (短期投资及长期定期存款合计为:
         the total, not 投资), or None where no such word ends ``segment``."""
         phrase = segment.rstrip(" ")
-        word = next((w for w in self.total_links if phrase.endswith(w)), None)
-        if word is not None:
+        if phrase.endswith(self.total_links):
+            word = next(w for w in self.total_links if phrase.endswith(w))
             phrase = phrase[:-len(word)]  # 合计为, 合计约 (the marker stays out)
-        total = next((w for w in self.total_words if phrase.endswith(w)), None)
-        if total is None:
+        if not phrase.endswith(self._total_word_ends):
             return None
+        total = next(w for w in self.total_words if phrase.endswith(w))
         head = self._clean(phrase[:-len(total)])
         if not head:
             return total  # 以10、11月合计562.6亿元: the total alone

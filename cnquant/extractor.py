@@ -116,9 +116,11 @@ class Extractor:
         self._parse_expr = lru_cache(maxsize=cache_size)(self._parse_expr_uncached)
 
     def clear_cache(self) -> None:
-        """Forget the cached parses (of candidate windows and of :meth:`parse` inputs)."""
+        """Forget the cached parses (of candidate windows and of :meth:`parse` inputs) and
+        the phrases the context stage has read."""
         self._parse_window.cache_clear()
         self._parse_expr.cache_clear()
+        self._context.clear_cache()
 
     @property
     def plugins(self) -> tuple[str, ...]:

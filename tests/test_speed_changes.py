@@ -65,3 +65,17 @@ def test_cache_dir_follows_the_environment(tmp_path: Path,
     blocker.write_text("not a directory")
     monkeypatch.setenv("CNQUANT_CACHE_DIR", str(blocker))
     assert cache_dir("lark") is None  # cannot be created: no cache, no error
+
+
+def test_memoised_context_reads_the_same_warm_and_after_clear_cache() -> None:
+    """The context stage memoises the phrases it cleans and searches: a second pass
+    over the same text, and a pass after clear_cache, give the same mentions."""
+    ex = cnquant.Extractor(plugins=["core"])
+    text = ("全年粮食总产量稳定在62.5万吨,其中年产葛粉3000吨、糊化粉1200吨;"
+            "融资余额增加35.28亿元,达3112亿元。规模以上工业增加值增长6.5%。")
+    first = ex.extract(text)
+    assert len(first) == 6 and all(m.metric for m in first)
+    assert ex.extract(text) == first
+    ex.clear_cache()
+    assert ex._context._clean.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert ex.extract(text) == first
