@@ -74,3 +74,19 @@ def test_multipliers_are_not_units():
     for word in ("万", "亿", "wan", "yi"):
         with pytest.raises(Exception):  # noqa: B017 - pint raises several kinds
             ureg.parse_units(word)
+
+
+@pytest.mark.parametrize("path", sorted(plugins_dir().glob("*/units.toml")),
+                         ids=lambda p: p.parent.name)
+def test_no_unit_alias_is_listed_twice(path: Path) -> None:
+    """A form names one unit once in a plugin: a copied table would hide an edit to
+    its twin (the core plugin listed THB, INR, RUB and CHF twice).  A minor form may
+    serve several units (分 is a cent and a minute), so minor forms are not counted."""
+    import tomllib
+
+    seen: dict[tuple[str, str], int] = {}
+    for table in tomllib.loads(path.read_text(encoding="utf-8"))["unit"]:
+        for key in ("aliases", "prefix", "per"):
+            for form in table.get(key, []):
+                seen[(key, form)] = seen.get((key, form), 0) + 1
+    assert [k for k, n in seen.items() if n > 1] == []

@@ -103,3 +103,17 @@ def test_unknown_locale_is_refused():
 def test_markers_around_a_rate(expr, value, unit, approx):
     m = parse(expr)
     assert (m.text, m.value, m.unit, str(m.approx)) == (expr, value, unit, approx)
+
+
+@pytest.mark.parametrize(("expr", "value", "unit"), [
+    ("10万t/a", 100000, "metric_ton/year"),   # per annum, as engineering texts write it
+    ("5000t/d", 5000, "metric_ton/day"),
+    ("5万m3/d", 50000, "cubic_meter/day"),
+    ("120km/h", 120, "kilometer/hour"),
+    ("32m/s", 32, "meter/second"),
+    ("3L/min", 3, "liter/minute"),
+    ("600吨/日", 600, "metric_ton/day"),
+])
+def test_latin_periods_after_the_slash_of_a_rate(expr, value, unit):
+    m = parse(expr)
+    assert (m.text, m.value, m.unit) == (expr, value, unit)
