@@ -126,6 +126,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         self.percent = _sense(vocab, "%")
         self.permille = _sense(vocab, "‰")
         self._tenths_classifiers = vocab.words("yuan_classifiers")
+        # the minor forms of a tenth of the yuan (毛, 角, 毛钱): 一块二毛三, 两块五毛钱
+        self._tenths_minor = frozenset(
+            f for f, senses in vocab.minor.items()
+            if any(s.kind == "currency" and s.factor == Decimal("0.1") for s in senses))
 
     # -- top level
     def start(self, q: Expr) -> Expr:
@@ -221,6 +225,8 @@ class QuantityTransformer(Transformer[Any, Any]):
             factor = b.unit_factor if b.units else Decimal(1)
             if carry != 1 and not abs(low * carry * factor) < abs(b.value):
                 carry = Decimal(1)
+            if carry < 10_000 and abs(low) < 1:
+                carry = Decimal(1)  # 零点一至一百: 十, 百 and 千 carry only to a whole first end
             a = replace(a, value=low * carry * factor, units=b.units, classifier=b.classifier,
                         bare=b.bare)
         per = tuple(u for u in a.units if u[1] < 0)
@@ -331,10 +337,31 @@ class QuantityTransformer(Transformer[Any, Any]):
         digits = [_digit_value(t) for t in (digit, hundredths) if t is not None]
         if str(clf) not in self._tenths_classifiers or n.value is None \
                 or n.value != n.value.to_integral_value() or n.flag != "exact" \
-                or (minor is not None and str(minor) not in ("毛", "角")):
+                or (minor is not None and _plain(minor) not in self._tenths_minor) \
+                or (hundredths is not None and minor is not None
+                    and _plain(minor) in self.vocab.units):
             raise Reject("tenths after a measure word: 块, a digit, 毛 and a digit")
         value = n.value + sum(Decimal(d) / 10 ** (i + 1) for i, d in enumerate(digits))
+        if minor is not None and _plain(minor) in self.vocab.units:
+            # 两块五毛钱: a minor form that is a unit too says money; no context needed
+            return _expr(replace(n, value=value), self.simple_unit(Token("CURRENCY", "元")))
         return _expr(replace(n, value=value), self.classifier(clf))
+
+    def classifier_hundredths(self, n: Num, clf: Token, _zero: Token, digit: Token,
+                              minor: Token | None = None) -> Expr:
+        """一块零五 (1.05): the yuan of speech, 零 for no tenths, one digit of
+        hundredths (and the form of a cent, 一块零五分); with the form of a tenth after
+        it, 零 only links the parts (十块零五毛: 10.5)."""
+        if minor is not None and _plain(minor) in self._tenths_minor:
+            return self.classifier_tenths(n, clf, digit, minor)
+        if minor is not None and not any(
+                s.kind == "currency" and s.factor == Decimal("0.01")
+                for s in self.vocab.minor.get(_plain(minor), ())):
+            raise Reject("hundredths after 零: 分")
+        tenths = self.classifier_tenths(n, clf, digit)
+        assert tenths.value is not None
+        value = n.value + (tenths.value - n.value) / 10 if n.value is not None else None
+        return replace(tenths, value=value)
 
     def day_within(self, n: Num, _day: Token) -> Expr:
         """15日内: 日 is a day before 内 (elsewhere N日 is a date)."""

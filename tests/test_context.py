@@ -173,6 +173,11 @@ def test_rules_of_changes_and_named_members(text, expected):
     # 毛 and a digit of hundredths; a marker after the whole
     ("收购价一块二毛三", [("一块二毛三", 1.23, "CNY", "exact")]),
     ("收购价一块四毛多", [("一块四毛多", 1.4, "CNY", "more_than")]),
+    # 毛钱 says money itself; 零 before one digit: hundredths, or tenths before 毛
+    ("给了两块五毛钱", [("两块五毛钱", 2.5, "CNY", "exact")]),
+    ("收购价每斤一块零五", [("一块零五", 1.05, "CNY", "exact")]),
+    ("收购价一块零五分", [("一块零五分", 1.05, "CNY", "exact")]),
+    ("收购价十块零五毛", [("十块零五毛", 10.5, "CNY", "exact")]),
     # 一 and a unit after a price is what the price is for, not a digit of it
     ("最贵的时候卖到三十五块一斤", [("三十五块", 35, "CNY", "exact")]),
     ("收购价四块五一斤", [("四块五", 4.5, "CNY", "exact")]),

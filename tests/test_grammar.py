@@ -36,6 +36,9 @@ EXPECTED_CONFLICTS = {
         "七成六: a digit after 成 is the next digit of the percentage (cheng_digit)",
     ("ARABIC", "<unit : CHENG>"):
         "1成4: so is an Arabic digit (cheng_digit takes one digit only)",
+    ("ZERO", "<unit : CLASSIFIER>"):
+        "一块零五: 零 after a measure word opens a digit of hundredths "
+        "(classifier_hundredths; where none follows, 3个零件, the longest prefix is 3个)",
 }
 
 
