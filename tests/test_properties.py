@@ -103,9 +103,12 @@ def mentions(draw: st.DrawFn) -> Mention:
 def _chinese_reading_differs(m: Mention, numerals: str) -> bool:
     """The documented cases where Chinese numerals read as something else:
     一个 is the article "a" (not the count one), 零件 a part (not zero pieces),
-    一两 "one or two" (not one liang)."""
+    一两 "one or two" (not one liang), and a number in words before 块 and nothing
+    else is the yuan of speech (四五十块, 十块: docs/guides/forms.md)."""
     if numerals == "arabic":
         return False
+    if m.classifier in VOCAB.words("yuan_classifiers"):
+        return True
     numbers = [abs(Decimal(str(x))) for x in (m.value, m.low, m.high) if x is not None]
     if (m.classifier or m.unit.startswith("liang")) and any(v == 1 for v in numbers):
         return True
