@@ -52,6 +52,8 @@ _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 SPACES = " \u3000"
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
+#: how far back a word of a term (届) makes N次 the number of a session
+MAX_SESSION_GAP = 8
 PERIODS = ("year", "quarter", "month", "week", "day")
 
 
@@ -181,6 +183,8 @@ class ContextReader:
         self.rank_before = tuple(w("rank_before"))
         self.not_rank_before = tuple(w("not_rank_before"))
         self.rank_classifiers = w("rank_classifiers")
+        self.session_marks = tuple(w("session_marks"))
+        self.session_classifiers = w("session_classifiers")
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
         self.date_after_big_year = tuple(w("date_after_big_year"))
@@ -245,6 +249,8 @@ class ContextReader:
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and self._rank_word(before):
             return "rank"
+        if e.classifier in self.session_classifiers and self._after_session_mark(text, c.start):
+            return "the number of a session"
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
         if re.search(r"[0-9A-Za-z]\+$", before):
@@ -349,6 +355,13 @@ class ContextReader:
     def _rank_word(self, before: str) -> bool:
         """Whether ``before`` ends in a word that makes the number a rank (前3位)."""
         return before.endswith(self.rank_before) and not before.endswith(self.not_rank_before)
+
+    def _after_session_mark(self, text: str, start: int) -> bool:
+        """Whether a word of a term (届) stands in the phrase just before ``start``
+        (十四届人大三次会议: the third session, not three meetings)."""
+        head = text[max(0, start - MAX_SESSION_GAP):start]
+        at = max(head.rfind(w) for w in self.session_marks)
+        return at >= 0 and not any(ch in self._breaks for ch in head[at:])
 
     def _code_digits(self, text: str, c: Candidate, span: str) -> bool:
         """A plain run of at least MIN_CODE_DIGITS digits (a hyphen may join parts:

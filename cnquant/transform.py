@@ -401,7 +401,9 @@ class QuantityTransformer(Transformer[Any, Any]):
 
     def _prefixed(self, tok: Token, n: Num, part: UnitPart | None) -> Expr:
         sense = _lookup(self.vocab.prefixes, tok)
-        if part is None:
+        whole = self.vocab.units.get(_plain(tok) + (part.alias or "")) if part else None
+        if part is None or (whole is not None and whole.unit == sense.unit):
+            # (摄氏5.8度: the prefix and the unit after the number spell 摄氏度)
             part = UnitPart(((sense, 1),), sense.factor)
         elif part.units and part.units[0][0].kind == "currency":
             suffix = part.units[0][0]
@@ -527,6 +529,18 @@ class QuantityTransformer(Transformer[Any, Any]):
         den = _lookup(self.vocab.per, b) if b.type == "PER_UNIT" else self._sense(b)
         return UnitPart(((num, 1), (den, -1)), num.factor / den.factor, alias=_plain(a),
                         per=_plain(b))
+
+    def rate_spoken(self, a: Token, _per: Token, b: Token) -> UnitPart:
+        """立方米每秒, 公里每小时, 50元每斤: a rate said with 每 after the unit.  A day
+        or more after 每 begins what happens each period (5亿元每年新增…), and the
+        measure of the amount itself what happens to each (500亩每亩租金): refused."""
+        den = self._sense(b)
+        if den.kind == "time" and ureg.Quantity(1, den.unit) >= ureg.Quantity(1, "day"):
+            raise Reject("每 and a calendar period after an amount begin a new phrase")
+        if ureg.parse_units(self._sense(a).unit).dimensionality == \
+                ureg.parse_units(den.unit).dimensionality:
+            raise Reject("流转500亩每亩租金: 每 and the same measure begin a new phrase")
+        return self.rate(a, _per, b)
 
     def cheng(self, _c: Token) -> UnitPart:
         return UnitPart(((self.percent, 1),), Decimal(10))

@@ -29,6 +29,15 @@ CASES = [
     # one period referred to, not a duration
     ("融资余额较前一交易日增加48.3亿元", ["48.3亿元"]),
     ("比上一年增长5%", ["5%"]),
+    ("过去一年，全市地区生产总值完成1456.3亿元", ["1456.3亿元"]),
+    ("这一年，港口新开通航线12条", ["12条"]),
+    # the number of a session of a term (届), not a count of meetings
+    ("在省十四届人大三次会议上作预算报告", []),
+    ("市委十二届五次全会召开", []),
+    # places with a numeral and a measure word in their names
+    ("台南七股测站最低气温仅摄氏5.8度", ["摄氏5.8度"]),
+    ("长春九台区新增3家企业", ["3家"]),
+    ("全年召开常务会议三次", ["三次"]),
     ("建设周期一年", ["一年"]),
     # after a word of a time span, N年 is no date, whatever follows it
     ("一间屋龄35年的公寓", ["35年"]),

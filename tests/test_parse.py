@@ -113,7 +113,24 @@ def test_markers_around_a_rate(expr, value, unit, approx):
     ("32m/s", 32, "meter/second"),
     ("3L/min", 3, "liter/minute"),
     ("600吨/日", 600, "metric_ton/day"),
+    # a rate said with 每 after the unit
+    ("50000立方米每秒", 50000, "cubic_meter/second"),
+    ("80公里每小时", 80, "kilometer/hour"),
+    ("30公斤每亩", 30, "kilogram/mu"),
+    # a prefix and the unit after the number that spell one unit (摄氏度)
+    ("摄氏5.8度", 5.8, "degree_Celsius"),
+    ("華氏100度", 100, "degree_Fahrenheit"),
 ])
-def test_latin_periods_after_the_slash_of_a_rate(expr, value, unit):
+def test_rates_and_units_around_the_number(expr, value, unit):
     m = parse(expr)
     assert (m.text, m.value, m.unit) == (expr, value, unit)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 每 and a day or more begins what happens each period; the same measure, what
+    # happens to each of it
+    ("投资5亿元每年新增产值", "5亿元"),
+    ("流转土地500亩每亩租金800元", "500亩"),
+])
+def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
+    assert cnquant.extract(text)[0].text == expected
