@@ -160,8 +160,9 @@ class Scanner:
             rf"|(?P<vague>{trie_regex(vague)})(?=[十百千万亿])"
             rf"|(?P<alone>{trie_regex(vocab.vague) if vocab.vague else '(?!)'})"
             rf"(?={classifiers}|{units})"
-            # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年
-            rf"|(?P<word>打 ?对 ?折|半(?= ?(?:[成折]|{units})))"
+            # amounts written without a digit: 打对折 (50%), 半成 (5%), 半折 (50%), 半年,
+            # 半个多月
+            rf"|(?P<word>打 ?对 ?折|半(?= ?(?:[成折]|{units}|(?:{classifiers}) ?(?:{inner}))))"
         )
         # vocabulary words first: 千瓦时 is a unit, not the numeral 千 and then 瓦.
         # The words are split by their first character so that a numeral or a

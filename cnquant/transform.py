@@ -379,9 +379,15 @@ class QuantityTransformer(Transformer[Any, Any]):
             raise Reject("一半 only")
         return Expr(Decimal(50), units=((self.percent, 1),), chinese=True)
 
+    def half_inner(self, _half: Token, clf: Token, inner: Token, unit: Token) -> Expr:
+        """半个多月, 半个多小时: more than half of a unit that takes 个."""
+        return self.classifier_inner(Num(Decimal("0.5"), chinese=True), clf, inner, unit)
+
     def half(self, _half: Token, part: UnitPart) -> Expr:
         if part.ratio == "zhe":  # 半折: half the price
             return self.half_price(_half)
+        if part.classifier and not part.units:
+            raise Reject("半个, 半只: half of one thing is no count")
         return _expr(Num(Decimal("0.5"), chinese=True), part)
 
     def half_price(self, _tok: Token) -> Expr:

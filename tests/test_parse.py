@@ -134,3 +134,21 @@ def test_rates_and_units_around_the_number(expr, value, unit):
 ])
 def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
     assert cnquant.extract(text)[0].text == expected
+
+
+@pytest.mark.parametrize(("expr", "value", "unit", "classifier", "approx"), [
+    ("半个多月", 0.5, "month", None, "more_than"),        # more than half a unit with 个
+    ("半个多小时", 0.5, "hour", None, "more_than"),
+    ("三四萬蚊", None, "HKD", None, "range"),              # Cantonese 蚊 is a dollar
+    ("1,135站次", 1135, "", "站次", "exact"),
+    ("180万棒", 1800000, "", "棒", "exact"),              # logs of mushroom culture
+])
+def test_forms_of_speech_and_of_counts(expr, value, unit, classifier, approx):
+    m = parse(expr)
+    assert (m.text, m.value, m.unit, m.classifier, str(m.approx)) == (
+        expr, value, unit, classifier, approx)
+
+
+@pytest.mark.parametrize("text", ["半个多世纪以来", "半个"])
+def test_half_of_one_thing_is_no_count(text):
+    assert cnquant.extract(text) == []
