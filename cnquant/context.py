@@ -185,6 +185,7 @@ class ContextReader:
         self.rank_classifiers = w("rank_classifiers")
         self.session_marks = tuple(w("session_marks"))
         self.session_classifiers = w("session_classifiers")
+        self.occasion_units = w("occasion_units")
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
         self.date_after_big_year = tuple(w("date_after_big_year"))
@@ -244,8 +245,8 @@ class ContextReader:
                 after[:1].isdigit():
             return "part of a code"  # 11522726MB1H45872T: no megabytes (10GWTOPCon电池 is)
         if len(span) >= 3 and span[-2] == " " and span[-1].isascii() and span[-1].isalpha() \
-                and after[:1] in _JUNK_MARKS:
-            return "crawl junk"  # 1 g& Y) R%: a letter and marks that a forum sprinkles
+                and (after[:1] in _JUNK_MARKS or before[-1:] in _JUNK_MARKS):
+            return "crawl junk"  # 1 g& Y) R%, % @4 L.: a letter and marks that a forum sprinkles
         units = {s.unit for s, _ in e.units}
         if e.classifier in self.rank_classifiers and self._rank_word(before):
             return "rank"
@@ -267,6 +268,9 @@ class ContextReader:
             if sense.context and not any(w in text[max(0, c.start - MAX_SEGMENT):c.end + 2]
                                          for w in sense.context):
                 return f"{sense.unit} needs one of {', '.join(sense.context)} around it"
+            if span[-1:] in self.occasion_units and len(span) == 2 and \
+                    span[0] in NUMERAL_CHARS and not text.startswith(sense.context, c.end):
+                return "a number of occasions"  # 三度申请, 两度延期 (三度电 is energy)
         if e.classifier and not e.units and e.approx == "exact" and e.value == 1 \
                 and span.lstrip().startswith("一") and len(span.strip()) == 2:
             return "article"

@@ -37,6 +37,11 @@ CASES = [
     # places with a numeral and a measure word in their names
     ("台南七股测站最低气温仅摄氏5.8度", ["摄氏5.8度"]),
     ("长春九台区新增3家企业", ["3家"]),
+    # N度 of occasions where electricity is spoken of (三度电 is energy)
+    ("电子材料厂三度申请扩建，年用电1.2亿度", ["1.2亿度"]),
+    ("居民家中每天用三度电", ["三度电"]),
+    # forum junk: a letter after a number, marks around it
+    ("新厂。8 Q' s5 e; Y. n# ^2 F % @4 L. \" p' X6 d/ J7 r宏匠木业", []),
     ("全年召开常务会议三次", ["三次"]),
     ("建设周期一年", ["一年"]),
     # after a word of a time span, N年 is no date, whatever follows it
