@@ -874,7 +874,7 @@ class ContextReader:
                 # produces, written after it)
                 self._own_member(text, prev_c, prev_r, before_prev, r, own)
             return segment
-        if not cleaned and not inherit and seg_start - 1 > floor and \
+        if not cleaned and seg_start - 1 > floor and \
                 text[seg_start - 1] in self.phrase_breaks:
             # 海外生产比方面,5月为45.6%: a phrase of function words after a topic
             _, before = self._phrase(text, seg_start - 1, floor)
