@@ -95,9 +95,11 @@ class PrefixParser:
         # the action table with each rule resolved once: a shift is (True, state,
         # None, None); a reduction is (False, (size, head), callback, how), where
         # ``how`` is _LIST, _INLINE or _SAME
+        # (keys and rule names as plain strings: Lark's are Tokens, whose __eq__ in
+        # every dictionary lookup cost more than the lookup itself)
         self._states: dict[int, dict[str, tuple[bool, Any, Any, int]]] = {
-            state: {type_: (True, arg, None, _LIST) if action is Shift else
-                    (False, (len(arg.expansion), arg.origin.name),
+            state: {str(type_): (True, arg, None, _LIST) if action is Shift else
+                    (False, (len(arg.expansion), str(arg.origin.name)),
                      *_reduction(arg, direct, callbacks))
                     for type_, (action, arg) in actions.items()}
             for state, actions in table.states.items()}
@@ -108,6 +110,7 @@ class PrefixParser:
         # per state: the compiled patterns, the terminal callbacks and the ignored types
         self._lexers: dict[int, tuple[tuple[Any, ...], dict[str, Any], frozenset[str]]] = {}
         self._accepts_end = {s for s, actions in self._states.items() if "$END" in actions}
+        self._same_runs: dict[tuple[int, int, str], int] = {}
 
     def _lexer(self, state: int) -> tuple[tuple[Any, ...], dict[str, Any], frozenset[str]]:
         lexer = self._lexers.get(state)
@@ -117,6 +120,16 @@ class PrefixParser:
             lexer = (tuple(scanner._mres), basic.callback, basic.ignore_types)
             self._lexers[state] = lexer
         return lexer
+
+    def _same_run(self, below: int, top: int, type_: str) -> int:
+        """The state after every one-symbol ``?rule`` reduction that ``type_`` causes
+        on top of ``below`` (the value and the state below do not change)."""
+        table = self._states
+        while True:
+            shift, arg, _reduce, how = table[top][type_]
+            if shift or how != _SAME:
+                return top
+            top = table[below][arg[1]][1]
 
     def _feed(self, states: list[int], values: list[Any], type_: str, token: Any) -> Any:
         """Feed one token (``$END`` finishes: the value of the whole parse is returned)."""
@@ -130,10 +143,20 @@ class PrefixParser:
                 return None
             size, head = arg
             if how == _SAME:  # the one child is the value: only the state changes
+                if type_ != "$END":
+                    # a run of these depends on the state below and the token only:
+                    # the state it ends in is looked up once
+                    key = (states[-2], states[-1], type_)
+                    top = self._same_runs.get(key)
+                    if top is None:
+                        top = self._same_run(states[-2], states[-1], type_)
+                        self._same_runs[key] = top
+                    states[-1] = top
+                    continue
                 states.pop()
                 goto = table[states[-1]][head][1]
                 states.append(goto)
-                if goto == self._end_state and type_ == "$END":
+                if goto == self._end_state:
                     return values[-1]
                 continue
             if size:
