@@ -104,6 +104,19 @@ conventions of the dev set, and committed before cnquant was run on them.
 * ``fresh35-news.jsonl`` (30: mainland local news from outlets dev lacks, with page
   clutter and quotes; e075fc7), first measured on main at e075fc7: span F1 99.91, fully
   right F1 99.73, metric 97.41 (n=559).
+* ``fresh36-news.jsonl`` (30, one for each dev document, in other places and years;
+  2e8eab9), first measured on main at 2e8eab9: span F1 100, fully right F1 100, metric
+  100 (n=519).
+* ``fresh37-news.jsonl`` (30, one for each dev document, each with a list and a number
+  in words; 2e8eab9): span F1 99.83, fully right F1 99.83, metric 98.85 (n=521).
+* ``fresh38-news.jsonl`` (30: market wire copy, A-share, Hong Kong and Taiwan, bonds,
+  FX, metals; 2e8eab9): span F1 99.04, fully right F1 96.67, metric 97.24 (n=615).
+* ``fresh39-news.jsonl`` (30: trade, ports, express, e-commerce, holiday spending;
+  2e8eab9): span F1 99.91, fully right F1 99.91, metric 99.26 (n=537).
+* ``fresh40-news.jsonl`` (30: budgets, work-report targets, debt, key projects;
+  2e8eab9): span F1 99.59, fully right F1 99.59, metric 98.12 (n=585).
+* ``fresh41-news.jsonl`` (30: farming, water, weather and disasters, colloquial numbers;
+  2e8eab9): span F1 99.49, fully right F1 98.63, metric 97.50 (n=526).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -134,7 +147,10 @@ SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
         "fresh28-news.jsonl": ("f28", 30), "fresh29-news.jsonl": ("f29", 30),
         "fresh30-news.jsonl": ("f30", 30), "fresh31-news.jsonl": ("f31", 30),
         "fresh32-news.jsonl": ("f32", 30), "fresh33-news.jsonl": ("f33", 30),
-        "fresh34-news.jsonl": ("f34", 30), "fresh35-news.jsonl": ("f35", 30)}
+        "fresh34-news.jsonl": ("f34", 30), "fresh35-news.jsonl": ("f35", 30),
+        "fresh36-news.jsonl": ("f36", 30), "fresh37-news.jsonl": ("f37", 30),
+        "fresh38-news.jsonl": ("f38", 30), "fresh39-news.jsonl": ("f39", 30),
+        "fresh40-news.jsonl": ("f40", 30), "fresh41-news.jsonl": ("f41", 30)}
 FLOORS: dict[str, dict[str, float]] = {
     "fresh5-news.jsonl": {"metric_accuracy": 0.92},
     "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
