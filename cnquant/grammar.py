@@ -143,6 +143,7 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         "BETWEEN_POST": set(vocab.connective("between_after")),
         "LINK": set(vocab.links),
         "BI": set(vocab.connective("compare_before")),
+        "ROUGH": set(vocab.connective("rough_after")),
         "CMP": set(vocab.markers.get("compare", {})),
     }
     # a form that begins a longer form of another terminal must not match alone
@@ -177,6 +178,9 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
         elif name == "MINOR":
             # 分 of 三分之一 is no minute: every other terminal goes first
             out.append(_terminal("MINOR.-1", forms, lookahead))
+        elif name == "ROUGH":
+            # 百把人: after a multiplier alone, 把 is roughness, not the measure word
+            out.append(_terminal("ROUGH.2", forms, lookahead))
         elif name == "BETWEEN_POST":
             # 20和30间 closes a range; it is not the measure word 间 (3间房)
             out.append(_terminal("BETWEEN_POST.2", forms, lookahead))
@@ -199,7 +203,8 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
                f"(?!一(?![{re.escape(''.join(sorted(starts)))}]))/\n")
     out = [o.replace("%declare SEP.3", "%declare SEP")
            .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST")
-           .replace("%declare MINOR.-1", "%declare MINOR") for o in out]
+           .replace("%declare MINOR.-1", "%declare MINOR")
+           .replace("%declare ROUGH.2", "%declare ROUGH") for o in out]
     return "".join(out)
 
 

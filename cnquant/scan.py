@@ -109,6 +109,7 @@ class Scanner:
                   | set(vocab.separators) | set(vocab.vague) | set(vocab.vague_mult)
                   | vocab.connective("conjunctions") | vocab.connective("between_links")
                   | vocab.connective("between_after") | vocab.links
+                  | vocab.connective("rough_after")
                   | {"点", "又", "/", "分之", "成", "折", "番", "半", "半月", "k", "K", "M", "."}
                   # 三个半月, 三个多月: 月 only after 个 and 半 or an inner marker
                   | {m + "月" for m in vocab.markers.get("inner", {})}
@@ -122,6 +123,7 @@ class Scanner:
         inner = trie_regex(vocab.markers.get("inner", {}))
         after = trie_regex(vocab.markers.get("after", {}), gaps=True)
         classifiers = trie_regex(vocab.classifiers)
+        rough = trie_regex(vocab.connective("rough_after")) or "(?!)"
         # indicators written in Latin letters, after which a number may start (EPS7.42元,
         # GDP1.2万亿元), where after other letters it is part of a code (A4, PM2.5)
         acronyms = sorted({m.group() for f in vocab.indicators
@@ -139,8 +141,10 @@ class Scanner:
             # and 千瓦时, not 一千 and 瓦)
             rf"|[{re.escape(LEADING_NUMERALS)}]|[百千佰仟](?=[万亿{re.escape(DIGIT_CHARS)}])"
             rf"|[百千佰仟](?={inner})"
-            # or with a multiplier before a measure word and a marker after it (千头以上)
+            # or with a multiplier before a measure word and a marker after it (千头以上),
+            # or alone before a word of roughness (百把人)
             rf"|[百千佰仟万](?=(?:{classifiers}) ?(?:{after}))"
+            rf"|(?<![{digits}{numerals}])[百千佰仟万](?={rough})"
         )
         percent_of = r"(?:[十拾百佰千仟][万亿]{0,3}|[万亿]{1,3}) {0,3}分 {0,3}之"
         units = trie_regex(vocab.units, gaps=True)

@@ -461,6 +461,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         e = _expr(Num(None, low, None, "vague", chinese=True), part)
         return replace(e, value=None, low=e.low, high=None, approx="vague")
 
+    def rough(self, mult: Token, _rough: Token, part: UnitPart) -> Expr:
+        """百把人 (about a hundred people), 千把块: a multiplier alone is about that many."""
+        n = Num(Decimal(10) ** MULTIPLIERS[str(mult)], chinese=True)
+        return replace(_expr(n, part), approx="about")
+
     def doubling(self, _fan: Token, n: Num, _unit: Token) -> Expr:
         if n.value is None or n.value != n.value.to_integral_value() or not 0 < n.value < 10:
             raise Reject("翻N番 takes a small whole number")

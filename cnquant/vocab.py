@@ -64,6 +64,7 @@ CONNECTIVES = {
     ("between", "after"): "between_after",
     ("link", "words"): "links",                  # 至少有10个
     ("compare", "words"): "compare_before",      # 比30大
+    ("vague", "after_multiplier"): "rough_after",  # 百把人
 }
 
 
@@ -100,7 +101,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "classifiers.toml": {"words": _STRS},
     "markers.toml": {
         "before": {"*": _STRS}, "after": {"*": _STRS}, "inner": {"*": _STRS},
-        "vague": {"alone": _STRS, "before_multiplier": _STRS},
+        "vague": {"alone": _STRS, "before_multiplier": _STRS, "after_multiplier": _STRS},
         "range": {"separators": _STRS, "conjunctions": _STRS},
         "between": {"before": _STRS, "links": _STRS, "after": _STRS},
         "link": {"words": _STRS},

@@ -142,6 +142,8 @@ def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
     ("三四萬蚊", None, "HKD", None, "range"),              # Cantonese 蚊 is a dollar
     ("1,135站次", 1135, "", "站次", "exact"),
     ("180万棒", 1800000, "", "棒", "exact"),              # logs of mushroom culture
+    ("百把人", 100, "", "人", "about"),                   # a multiplier alone and 把
+    ("三百把", 300, "", "把", "exact"),                   # after a digit 把 counts
 ])
 def test_forms_of_speech_and_of_counts(expr, value, unit, classifier, approx):
     m = parse(expr)
