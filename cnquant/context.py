@@ -728,10 +728,13 @@ class ContextReader:
                     not r.subject and \
                     (any(w in segment or w in (r.metric or "") for w in self.money_words) or
                      (c.expr.chinese and (c.end == len(text) or text[c.end] in self._breaks
-                                          or text.startswith("钱", c.end)))):
-                # 一年能挣五六万块: where money is spoken of, or where a number in words
-                # ends the phrase (得四五十块; but 组件约930万块。 counts panels), and
-                # nothing is counted after it (买了两块屏幕), 块 is the yuan of speech
+                                          or text.startswith("钱", c.end))) or
+                     (c.expr.value is not None and
+                      c.expr.value != c.expr.value.to_integral_value())):
+                # 一年能挣五六万块: where money is spoken of, where a number in words
+                # ends the phrase (得四五十块; but 组件约930万块。 counts panels), or
+                # where tenths follow (9块9包邮: no count has them), and nothing is
+                # counted after it (买了两块屏幕), 块 is the yuan of speech
                 e = r.expr or c.expr
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
             prev = i

@@ -22,7 +22,7 @@ from cnquant.lalr import PrefixParser
 from cnquant.mention import Approx, Mention
 from cnquant.normalise import Normalised, normalise
 from cnquant.plugins import Plugin, load_vocabulary
-from cnquant.scan import Scanner, trie_regex
+from cnquant.scan import Scanner, Window, trie_regex
 from cnquant.transform import Expr, make_transformer
 
 __all__ = ["LOCALES", "Extractor", "ParseError"]
@@ -210,7 +210,8 @@ class Extractor:
                 pos = w.end
                 continue
             start = w.start
-            parsed = self._parse_window(w.text)
+            cut = self._word_across_end(text, w)
+            parsed = self._parse_window(w.text if cut is None else text[w.start:cut])
             for again in w.retry if parsed is None else ():
                 # 占比超过三成: not 比…, but 超过三成
                 start = again
@@ -281,6 +282,18 @@ class Extractor:
         for form in self._prefixes:
             if end - len(form) == start + 1 and text.endswith(form, start, end):
                 return start + 1
+        return None
+
+    def _word_across_end(self, text: str, w: Window) -> int | None:
+        """Where a not-marker word that the window ends inside begins, when it begins
+        after the number: the window is read up to there (9块9包邮: 包 is no measure
+        word, so 9 is a digit of tenths)."""
+        if self._not_markers is None:
+            return None
+        for m in self._not_markers.finditer(text, max(w.number_start + 1, w.end - 4),
+                                            w.end + 4):
+            if m.start() < w.end < m.end():
+                return m.start()
         return None
 
     def _crossing(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -199,7 +199,11 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
     starts = {f[0] for f in unit_forms | terminals["CLASSIFIER"] | terminals["PER_UNIT"]}
     starts -= {f[0] for f in terminals["MINOR"]}
     blocked = "".join(sorted((starts | set(NUMERAL_CHARS) | set("0123456789")) - {"一"}))
-    out.append(f"TENTHS.2: /[1-9一二两三四五六七八九](?![{re.escape(blocked)}]|[.,][0-9])"
+    # (a word that only begins like a measure word does not block: 9块9包邮)
+    words = sorted(w for w in vocab.not_markers if w[0] in starts)
+    unblocked = "(?!" + "|".join(re.escape(w) for w in words) + ")" if words else ""
+    out.append(f"TENTHS.2: /[1-9一二两三四五六七八九]"
+               f"(?!{unblocked}[{re.escape(blocked)}]|[.,][0-9])"
                f"(?!一(?![{re.escape(''.join(sorted(starts)))}]))/\n")
     out = [o.replace("%declare SEP.3", "%declare SEP")
            .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST")

@@ -170,6 +170,8 @@ def test_rules_of_changes_and_named_members(text, expected):
     # tenths of a yuan after 块 where money is spoken of
     ("收购价能卖到两块五左右", [("两块五左右", 2.5, "CNY", "about")]),
     ("一杯奶茶卖39块9", [("39块9", 39.9, "CNY", "exact")]),
+    # tenths say money without a word of it; 包邮 begins like the measure word 包
+    ("今天直播间9块9包邮", [("9块9", 9.9, "CNY", "exact")]),
     # 毛 and a digit of hundredths; a marker after the whole
     ("收购价一块二毛三", [("一块二毛三", 1.23, "CNY", "exact")]),
     ("收购价一块四毛多", [("一块四毛多", 1.4, "CNY", "more_than")]),
