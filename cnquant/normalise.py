@@ -25,6 +25,15 @@ files do:
 >>> n.original[start:end]
 '28個(gè)'
 
+An HTML character reference that a crawl left in the text is read as the
+character it stands for (the rest of it is a deletion, so offsets still map back):
+
+>>> n = normalise("总投资5&nbsp;亿元&#65292;占地")
+>>> n.text
+'总投资5 亿元,占地'
+>>> n.original[slice(*n.to_original(3, 7))]
+'5&nbsp;亿元'
+
 A space that a line wrap left inside a group of thousands goes:
 
 >>> normalise("已吸引1,3 05家企業").text
@@ -38,6 +47,7 @@ Real parentheses are never touched:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -59,6 +69,8 @@ _ANNOTATION = re.compile(
     rf"(?<=[{_HAN}])\(\s?([{_PINYIN_LETTERS}]{{1,7}})\s?[1-5]?\s?\)"
 )
 _DELETABLE = re.compile(rf"[{_INVISIBLE}]")
+# An HTML character reference (&nbsp;, &amp;, &#65292;, &#x3001;)
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 # A space that a line wrap left inside a group of thousands: 1,3 05家, 4, 010億元,
 # 1兆2,10 8億元 (the digits on both sides of it make one group of three).
 # (1, 234, 567 is a list of three numbers: after ", " the group must end the number)
@@ -163,6 +175,24 @@ class Normalised:
         return self.orig_index(start), self.orig_index(last) + 1 + self._annotated.get(last, 0)
 
 
+def _references(folded: str, deletions: list[tuple[int, int, bool]]) -> str:
+    """``folded`` with the first character of each HTML character reference made the
+    character it stands for (folded as the rest of the text is) and the rest of it
+    recorded in ``deletions``; a reference to nothing visible goes whole."""
+    chars = list(folded)
+    for m in _ENTITY.finditer(folded):
+        ch = html.unescape(m.group())
+        if len(ch) != 1 or ch == m.group():
+            continue  # not a reference that html knows
+        ch = ch.translate(_table())
+        if not ch or _DELETABLE.match(ch):
+            deletions.append((m.start(), m.end(), False))
+            continue
+        chars[m.start()] = ch
+        deletions.append((m.start() + 1, m.end(), False))
+    return "".join(chars)
+
+
 def normalise(text: str) -> Normalised:
     """Normalise ``text``; see the module docstring.
 
@@ -173,6 +203,8 @@ def normalise(text: str) -> Normalised:
         raise TypeError(f"expected str, got {type(text).__name__}")
     folded = text.translate(_table())
     deletions: list[tuple[int, int, bool]] = []  # (start, end, attached to previous char)
+    if "&" in folded and _ENTITY.search(folded):
+        folded = _references(folded, deletions)
     if "(" in folded:
         for m in _ANNOTATION.finditer(folded):
             if _is_annotation(m.group(1)):

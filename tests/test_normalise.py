@@ -54,3 +54,30 @@ def test_every_normalised_span_maps_back(text):
 def test_non_strings_are_refused():
     with pytest.raises(TypeError):
         normalise(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("5&nbsp;亿元", "5 亿元"),
+    ("5亿元&#65292;占地", "5亿元,占地"),
+    ("A&amp;B公司", "A&B公司"),
+    ("&#x3001;", "、"),
+    ("5&zwj;亿元", "5亿元"),             # a reference to nothing visible goes whole
+    ("&nosuch; &#; &", "&nosuch; &#; &"),  # not references: untouched
+])
+def test_html_character_references(raw, text):
+    n = normalise(raw)
+    assert n.text == text
+    # every normalised character maps back into the original, in order
+    starts = [n.to_original(i, i + 1)[0] for i in range(len(n.text))]
+    assert starts == sorted(starts) and all(0 <= s < len(raw) for s in starts)
+
+
+def test_many_references_stay_linear():
+    import time
+    small, large = "&nbsp;5" * 1000, "&nbsp;5" * 20000
+    t0 = time.perf_counter()
+    normalise(small)
+    t1 = time.perf_counter()
+    normalise(large)
+    t2 = time.perf_counter()
+    assert (t2 - t1) < max(t1 - t0, 1e-3) * 20 * 5
