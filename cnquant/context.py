@@ -104,6 +104,11 @@ _DIGIT_GROUPS = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
 
+def _unit_key(e: Expr) -> tuple[tuple[str, int], ...] | str | None:
+    """What kind of amount ``e`` is: its units, or its measure word."""
+    return tuple((u.unit, p) for u, p in e.units) if e.units else e.classifier
+
+
 def _is_han(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
@@ -186,6 +191,8 @@ class ContextReader:
         self.session_marks = tuple(w("session_marks"))
         self.session_classifiers = w("session_classifiers")
         self.occasion_units = w("occasion_units")
+        self.distributive_words = tuple(w("distributive_words"))
+        self._before_markers = vocab.markers.get("before", {})
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
         self.date_after_big_year = tuple(w("date_after_big_year"))
@@ -709,6 +716,7 @@ class ContextReader:
             else:
                 kept.append(i)
         prev: int | None = None
+        distributed: set[int] = set()  # list members given the marker of the first
         for n, i in enumerate(kept):
             c, r = cands[i], readings[i]
             prev_c = cands[prev] if prev is not None else None
@@ -717,6 +725,13 @@ class ContextReader:
             segment = self._metric(text, c, r, prev_c, prev_r, before_prev)
             if c.expr.approx == "exact" and self.detached_about_re.search(segment):
                 r.expr = replace(r.expr or c.expr, approx="about")
+            flag = None
+            if c.expr.approx == "exact" and prev_c is not None and prev_r is not None:
+                flag = self._distributed(text, prev_c, prev_r, c, prev in distributed)
+                if flag is not None:
+                    distributed.add(i)
+            if flag is not None:
+                r.expr = replace(r.expr or c.expr, approx=flag)
             if r.sense is not None:
                 r.direction = r.sense.direction
                 r.comparison = r.sense.comparison
@@ -739,6 +754,23 @@ class ContextReader:
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
             prev = i
         return readings
+
+    def _distributed(self, text: str, prev_c: Candidate, prev_r: Reading,
+                     c: Candidate, prev_distributed: bool) -> str | None:
+        """The flag of a marker before the first member of a list opened by 分别
+        (分别不低于15%、32%、52%), for a later member without a marker of its own."""
+        flag = (prev_r.expr or prev_c.expr).approx
+        if flag == "exact" or flag == "range" or \
+                text[prev_c.end:c.start].strip(" ") not in self.list_links or \
+                _unit_key(prev_c.expr) != _unit_key(c.expr):
+            return None  # (三年累计: not a member of a list of amounts of money)
+        if prev_distributed:
+            return flag
+        head = text[max(0, prev_c.start - 4):prev_c.start]
+        if head.endswith(self.distributive_words) and \
+                any(text.startswith(m, prev_c.start) for m in self._before_markers):
+            return flag
+        return None
 
     def _per_one(self, text: str, before: Candidate, c: Candidate) -> bool:
         """Whether ``c`` is 一 and a unit right after an amount of money: what the

@@ -167,6 +167,18 @@ def test_rules_of_changes_and_named_members(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a marker after 分别 holds for every member of the list it opens (of one kind)
+    ("净利润分别不低于1.2亿元、1.45亿元、1.7亿元,三年累计不低于4.35亿元",
+     ["at_least", "at_least", "at_least", "exact", "at_least"]),
+    ("营业收入增长率分别不低于15%、32%、52%", ["at_least", "at_least", "at_least"]),
+    # without 分别 a member keeps its own reading
+    ("营收约5亿元、净利1亿元", ["about", "exact"]),
+])
+def test_a_marker_after_fenbie_holds_for_the_list(text, expected):
+    assert [str(m.approx) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # tenths of a yuan after 块 where money is spoken of
     ("收购价能卖到两块五左右", [("两块五左右", 2.5, "CNY", "about")]),
     ("一杯奶茶卖39块9", [("39块9", 39.9, "CNY", "exact")]),
