@@ -708,9 +708,12 @@ class ContextReader:
                 c.expr = r.expr
         kept: list[int] = []
         for i, c in enumerate(cands):
-            why = self._rejects(text, c, locale, bare_numbers, names, urls, expression)
-            if not why and i and self._per_one(text, cands[i - 1], c):
+            if i and readings[i - 1].keep and self._per_one(text, cands[i - 1], c):
+                # (before the other rules: 四块五一斤 holds the holiday 五一)
                 why = "the unit of a price before it (三十五块一斤)"
+                self._price_per(cands[i - 1], c)
+            else:
+                why = self._rejects(text, c, locale, bare_numbers, names, urls, expression)
             if why:
                 readings[i] = Reading(keep=False, reason=why)
             else:
@@ -771,6 +774,17 @@ class ContextReader:
                 any(text.startswith(m, prev_c.start) for m in self._before_markers):
             return flag
         return None
+
+    def _price_per(self, price: Candidate, one: Candidate) -> None:
+        """三十五块一斤, 80元一斤: the price becomes a rate written out (CNY/jin), its
+        span reaching over 一斤, as 每斤35元 is one."""
+        e = price.expr
+        money = e.units if e.units else ((self.yuan, 1),) if self.yuan is not None else ()
+        if not money or len(one.expr.units) != 1:
+            return
+        per = one.expr.units[0][0]
+        price.expr = replace(e, units=(*money, (per, -1)), classifier=None)
+        price.end = one.end
 
     def _per_one(self, text: str, before: Candidate, c: Candidate) -> bool:
         """Whether ``c`` is 一 and a unit right after an amount of money: what the

@@ -193,8 +193,11 @@ def test_a_marker_after_fenbie_holds_for_the_list(text, expected):
     ("收购价一块零五分", [("一块零五分", 1.05, "CNY", "exact")]),
     ("收购价十块零五毛", [("十块零五毛", 10.5, "CNY", "exact")]),
     # 一 and a unit after a price is what the price is for, not a digit of it
-    ("最贵的时候卖到三十五块一斤", [("三十五块", 35, "CNY", "exact")]),
-    ("收购价四块五一斤", [("四块五", 4.5, "CNY", "exact")]),
+    # (and makes the price a rate written out, as 每斤35元 is: CNY/jin)
+    ("最贵的时候卖到三十五块一斤", [("三十五块一斤", 35, "CNY/jin", "exact")]),
+    ("收购价四块五一斤", [("四块五一斤", 4.5, "CNY/jin", "exact")]),
+    ("蜂蜜80元一斤，收入二十多万元", [("80元一斤", 80, "CNY/jin", "exact"),
+                                     ("二十多万元", 200000, "CNY", "more_than")]),
     ("收购价每公斤四块五，比去年高", [("四块五", 4.5, "CNY", "exact")]),
     # after another measure word a digit begins something else
     ("签约3个5G基站", [("3个", 3, "", "exact")]),
