@@ -52,6 +52,8 @@ _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 SPACES = " \u3000"
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
+#: how far after an amount a word of money makes 块 the yuan (七八千块收入, 四千来块的成本)
+MAX_MONEY_AFTER = 4
 #: how far back a word of a term (届) makes N次 the number of a session
 MAX_SESSION_GAP = 8
 PERIODS = ("year", "quarter", "month", "week", "day")
@@ -743,18 +745,23 @@ class ContextReader:
             nxt = cands[kept[n + 1]] if n + 1 < len(kept) else None
             r.subject = self._subject_of(text, c, nxt)
             if c.expr.classifier in self.yuan_classifiers and self.yuan is not None and \
-                    not r.subject and \
-                    (any(w in segment or w in (r.metric or "") for w in self.money_words) or
+                    (not r.subject or any(w in r.subject for w in self.money_words)) and \
+                    (any(w in segment or w in (r.metric or "") or
+                         w in text[c.end:c.end + MAX_MONEY_AFTER] for w in self.money_words) or
+                     self._after_money(c, prev_c, prev_r, text) or
                      (c.expr.chinese and (c.end == len(text) or text[c.end] in self._breaks
                                           or text.startswith("钱", c.end))) or
                      (c.expr.value is not None and
                       c.expr.value != c.expr.value.to_integral_value())):
-                # 一年能挣五六万块: where money is spoken of, where a number in words
+                # 一年能挣五六万块: where money is spoken of (before it, or right after
+                # it: 七八千块收入, 四千来块的成本; or by a price just before it in the
+                # sentence: 4到6块一斤，好果子能上7块), where a number in words
                 # ends the phrase (得四五十块; but 组件约930万块。 counts panels), or
                 # where tenths follow (9块9包邮: no count has them), and nothing is
                 # counted after it (买了两块屏幕), 块 is the yuan of speech
                 e = r.expr or c.expr
                 r.expr = replace(e, units=((self.yuan, 1),), classifier=None)
+                r.subject = None  # (收入, 成本 after it say what the money is, not a thing)
             prev = i
         return readings
 
@@ -774,6 +781,19 @@ class ContextReader:
                 any(text.startswith(m, prev_c.start) for m in self._before_markers):
             return flag
         return None
+
+    def _after_money(self, c: Candidate, prev_c: Candidate | None, prev_r: Reading | None,
+                     text: str) -> bool:
+        """Whether the quantity before ``c`` in its sentence is a price of speech: a
+        rate of money (4到6块一斤) or 块 read as the yuan (not 总投资1亿元, after which
+        安装组件350万块 counts panels)."""
+        if prev_c is None or prev_r is None or \
+                any(ch in text[prev_c.end:c.start] for ch in self.clause_breaks):
+            return False
+        units = (prev_r.expr or prev_c.expr).units
+        spoken = prev_c.expr.classifier in self.yuan_classifiers
+        return any(u.kind == "currency" for u, _ in units) and \
+            (spoken or any(p < 0 for _, p in units))
 
     def _price_per(self, price: Candidate, one: Candidate) -> None:
         """三十五块一斤, 80元一斤: the price becomes a rate written out (CNY/jin), its

@@ -199,6 +199,12 @@ def test_a_marker_after_fenbie_holds_for_the_list(text, expected):
     ("蜂蜜80元一斤，收入二十多万元", [("80元一斤", 80, "CNY/jin", "exact"),
                                      ("二十多万元", 200000, "CNY", "more_than")]),
     ("收购价每公斤四块五，比去年高", [("四块五", 4.5, "CNY", "exact")]),
+    # money said right after the amount, or by a price just before it in the sentence
+    ("除去一亩四千来块的成本", [("一亩", 1, "mu", "exact"), ("四千来块", 4000, "CNY", "about")]),
+    ("翠香给到4到6块一斤，好果子能上7块", [("7块", 7, "CNY", "exact")]),
+    # (but an amount of money before a count of panels makes no price)
+    ("总投资1亿元，安装光伏组件约350万块", [("1亿元", 100000000, "CNY", "exact"),
+                                          ("约350万块", 3500000, "", "about")]),
     # after another measure word a digit begins something else
     ("签约3个5G基站", [("3个", 3, "", "exact")]),
     # and 块 that counts things stays a count
