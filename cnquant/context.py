@@ -265,6 +265,8 @@ class ContextReader:
             return "date"
         if re.search(r"[0-9A-Za-z]\+$", before):
             return "a chainage or a code"  # 出口位于K86+320处
+        if re.search(r"[0-9一二三四五六七八九十][·・]$", before):
+            return "a day named by month and day"  # “3·15”, 5·12地震
         if (e.units or e.classifier) and after.startswith(self.class_after):
             return "a class"  # 百亿元级项目, 20万吨级泊位
         if e.kinds == frozenset({"time"}) and after.startswith(self.tenor_after):

@@ -111,6 +111,10 @@ class Scanner:
                   | vocab.connective("between_after") | vocab.links
                   | vocab.connective("rough_after")
                   | {"点", "又", "/", "分之", "成", "折", "番", "半", "半月", "k", "K", "M", "."}
+                  # 元/平方米·月: a period after the dot of a rate
+                  | {dot + form for dot in "·・"
+                     for form, sense in (*vocab.per.items(), *vocab.units.items())
+                     if sense.kind == "time"}
                   # 三个半月, 三个多月: 月 only after 个 and 半 or an inner marker
                   | {m + "月" for m in vocab.markers.get("inner", {})}
                   # 15日内, 1.2日: 日 before 内 or after a decimal (quantity.lark,

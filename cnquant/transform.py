@@ -541,6 +541,17 @@ class QuantityTransformer(Transformer[Any, Any]):
         return UnitPart(((num, 1), (den, -1)), num.factor / den.factor, alias=_plain(a),
                         per=_plain(b))
 
+    def rate_over_time(self, a: Token, _s: Token, b: Token, _dot: Token,
+                       t: Token) -> UnitPart:
+        """元/平方米·月, 元/千瓦·年: a rate per unit and per period (rents, capacity
+        prices)."""
+        part = self.rate(a, _s, b)
+        period = _lookup(self.vocab.per, t) if t.type == "PER_UNIT" else self._sense(t)
+        if period.kind != "time":
+            raise Reject("after the dot of a rate, a period")
+        return replace(part, units=(*part.units, (period, -1)),
+                       factor=part.factor / period.factor)
+
     def rate_spoken(self, a: Token, _per: Token, b: Token) -> UnitPart:
         """立方米每秒, 公里每小时, 50元每斤: a rate said with 每 after the unit.  A day
         or more after 每 begins what happens each period (5亿元每年新增…), and the

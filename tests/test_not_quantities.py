@@ -34,6 +34,9 @@ CASES = [
     # the number of a session of a term (届), not a count of meetings
     ("在省十四届人大三次会议上作预算报告", []),
     ("市委十二届五次全会召开", []),
+    # a day named by month and day with a dot, and the evening gala after it
+    ("3·15晚会曝光", []),
+    ("“9·26”项目签约3个", ["3个"]),
     # places with a numeral and a measure word in their names
     ("台南七股测站最低气温仅摄氏5.8度", ["摄氏5.8度"]),
     ("长春九台区新增3家企业", ["3家"]),

@@ -117,6 +117,9 @@ def test_markers_around_a_rate(expr, value, unit, approx):
     ("50000立方米每秒", 50000, "cubic_meter/second"),
     ("80公里每小时", 80, "kilometer/hour"),
     ("30公斤每亩", 30, "kilogram/mu"),
+    # a rate per unit and per period, after a dot (rents, capacity prices)
+    ("88.6元/平方米·月", 88.6, "CNY/square_meter/month"),
+    ("160元/千瓦·年", 160, "CNY/kilowatt/year"),
     # a prefix and the unit after the number that spell one unit (摄氏度)
     ("摄氏5.8度", 5.8, "degree_Celsius"),
     ("華氏100度", 100, "degree_Fahrenheit"),
@@ -142,6 +145,8 @@ def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
     ("三四萬蚊", None, "HKD", None, "range"),              # Cantonese 蚊 is a dollar
     ("1,135站次", 1135, "", "站次", "exact"),
     ("180万棒", 1800000, "", "棒", "exact"),              # logs of mushroom culture
+    ("86顶", 86, "", "顶", "exact"),
+    ("千把串", 1000, "", "串", "about"),
     ("百把人", 100, "", "人", "about"),                   # a multiplier alone and 把
     ("三百把", 300, "", "把", "exact"),                   # after a digit 把 counts
 ])
