@@ -38,7 +38,7 @@ MAX_SUBJECT_CHARS = 10
 MAX_COMPOUND_HEAD = 4
 #: The longest indicator form looked for across a word boundary, in characters.
 MAX_INDICATOR_CHARS = 24
-_DATE_HEAD = re.compile(rf"^(?:[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
+_DATE_HEAD = re.compile(rf"^(?:第?[0-9{NUMERAL_CHARS}][0-9{NUMERAL_CHARS}\-—~至到]*"
                         rf"(?:月份|月|年|日|号|季度))+")
 #: Words of reaching a level after a change (增长至, 降到); the extractor splits a change
 #: and the level it reached at them (增加1.2万手至13.8万手)
