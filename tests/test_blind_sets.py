@@ -117,6 +117,20 @@ conventions of the dev set, and committed before cnquant was run on them.
   2e8eab9): span F1 99.59, fully right F1 99.59, metric 98.12 (n=585).
 * ``fresh41-news.jsonl`` (30: farming, water, weather and disasters, colloquial numbers;
   2e8eab9): span F1 99.49, fully right F1 98.63, metric 97.50 (n=526).
+* ``fresh42-news.jsonl`` (30, one for each dev document, set in 2025-2026 in other
+  provinces; 34dcad5), first measured on main at 34dcad5: span F1 100, fully right F1
+  99.82, metric 100 (n=499).
+* ``fresh43-news.jsonl`` (30: energy and power, engineering notation; e587fde), first
+  measured on main at e587fde: span F1 99.82, fully right F1 99.28, metric 97.51
+  (n=524).
+* ``fresh44-news.jsonl`` (30: property, construction and transport infrastructure;
+  34dcad5): span F1 100, fully right F1 99.17, metric 98.75 (n=561).
+* ``fresh45-news.jsonl`` (30: listed-company announcements and earnings; 55ef880): span
+  F1 99.91, fully right F1 95.83, metric 95.99 (n=549).
+* ``fresh46-news.jsonl`` (30: county and village news, colloquial numbers; 5cd7abe):
+  span F1 99.25, fully right F1 97.37, metric 98.59 (n=427).
+* ``fresh47-news.jsonl`` (30: technology and industry; 55ef880): span F1 100, fully
+  right F1 99.83, metric 98.53 (n=544).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -150,7 +164,10 @@ SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
         "fresh34-news.jsonl": ("f34", 30), "fresh35-news.jsonl": ("f35", 30),
         "fresh36-news.jsonl": ("f36", 30), "fresh37-news.jsonl": ("f37", 30),
         "fresh38-news.jsonl": ("f38", 30), "fresh39-news.jsonl": ("f39", 30),
-        "fresh40-news.jsonl": ("f40", 30), "fresh41-news.jsonl": ("f41", 30)}
+        "fresh40-news.jsonl": ("f40", 30), "fresh41-news.jsonl": ("f41", 30),
+        "fresh42-news.jsonl": ("f42", 30), "fresh43-news.jsonl": ("f43", 30),
+        "fresh44-news.jsonl": ("f44", 30), "fresh45-news.jsonl": ("f45", 30),
+        "fresh46-news.jsonl": ("f46", 30), "fresh47-news.jsonl": ("f47", 30)}
 FLOORS: dict[str, dict[str, float]] = {
     "fresh5-news.jsonl": {"metric_accuracy": 0.92},
     "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
