@@ -944,6 +944,8 @@ class ContextReader:
                 # (not in 年产12万吨硫酸钾及8万吨工业盐: 硫酸钾 is what the member before
                 # produces, written after it)
                 self._own_member(text, prev_c, prev_r, before_prev, r, own)
+            elif own and r.sense is None and r.metric:
+                r.metric = self._member_of_kind(r.metric, own) or r.metric
             return segment
         if not cleaned and seg_start - 1 > floor and \
                 text[seg_start - 1] in self.phrase_breaks:
@@ -971,6 +973,18 @@ class ContextReader:
         if r.metric is None and inherit and prev_r is not None:
             r.metric, r.sense = prev_r.metric, prev_r.sense
         return segment
+
+    def _member_of_kind(self, metric: str, own: str) -> str | None:
+        """The metric of a list member that names a thing of the lexicon where the
+        member before it ended in one: the thing replaces it (全线设桥梁142座、隧道19座:
+        全线设隧道; 配套电源包括新能源1050万千瓦、煤电400万千瓦: 配套电源包括煤电)."""
+        subjects = self.vocab.subjects
+        if own not in subjects:
+            return None
+        for k in range(min(len(metric) - 1, MAX_SUBJECT_CHARS), 1, -1):
+            if metric[-k:] in subjects:
+                return metric[:-k] + own
+        return None
 
     def _own_member(self, text: str, prev_c: Candidate, prev_r: Reading, floor: int,
                     r: Reading, own: str) -> None:

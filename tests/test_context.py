@@ -456,6 +456,8 @@ METRIC_RULES = [
     ("海外生产比方面,5月为45.6%", ["海外生产比"]),
     # an ordinal period heads the member, it names no metric: the label before the colon
     ("票面利率：第一年0.20%、第二年0.40%", ["利率", "利率"]),
+    # a member that names another thing of the lexicon takes the place of the one before
+    ("全线设桥梁142座、隧道19座", ["全线设桥梁", "全线设隧道"]),
     # a superlative ends the topic too, also after a count in the clause before
     ("24个行业获净买入,其中电子行业融资净买入额最多,达23.7亿元", [None, "电子行业融资净买入额"]),
     # a total alone after a date; 于 as a function word
