@@ -143,6 +143,7 @@ class ContextReader:
         self.head_words = w("metric_head_words")
         self._head_word_ends = tuple(self.head_words)
         self.tail_re = re.compile(f"(?:{trie_regex(self.tail_words)})+$")
+        self.kept_tails = tuple(w("kept_tails"))
         self.head_re = re.compile(f"(?:{trie_regex(self.head_words)})+")
         # words that contain an indicator form without being one (规模以上 is not 规模)
         # and nouns of the subject lexicon that contain one (生产线 is not 生产)
@@ -609,7 +610,7 @@ class ContextReader:
             return ""
         for _ in range(3):  # heads and tails may alternate: 其中全市…为
             before = phrase
-            m = self.tail_re.search(phrase)
+            m = self.tail_re.search(phrase) if not phrase.endswith(self.kept_tails) else None
             if m is not None and m.start() > 0:
                 phrase = phrase[: m.start()]
             m = self.head_re.match(phrase)
@@ -1243,6 +1244,8 @@ class ContextReader:
         # subject lexicon is not an indicator)
         if len(gap) > MAX_SUBJECT_CHARS + 2 or self._indicator(gap) is not None:
             return False
+        for word in self.kept_tails:
+            gap = gap.replace(word, "")  # (触及 holds no 及 of a list)
         return any(gap.startswith(w) or w in gap for w in ("、", "和", "及", "与", "以及"))
 
     def _share_units(self, text: str, cands: list[Candidate], readings: list[Reading]) -> None:

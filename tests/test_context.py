@@ -458,6 +458,8 @@ METRIC_RULES = [
     ("票面利率：第一年0.20%、第二年0.40%", ["利率", "利率"]),
     # a member that names another thing of the lexicon takes the place of the one before
     ("全线设桥梁142座、隧道19座", ["全线设桥梁", "全线设隧道"]),
+    # 触及 is a verb of the metric, its 及 no "and" of a list
+    ("上涨20.7%,年内最高触及106.02元/吨", ["上涨", "最高触及"]),
     # a superlative ends the topic too, also after a count in the clause before
     ("24个行业获净买入,其中电子行业融资净买入额最多,达23.7亿元", [None, "电子行业融资净买入额"]),
     # a total alone after a date; 于 as a function word
