@@ -52,6 +52,8 @@ _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 SPACES = " \u3000"
 #: How far back the indicator of a quantity is looked for, in characters.
 MAX_SEGMENT = 48
+#: how many characters (自有资金, 每股) may stand between 以 and the price of a deal
+MAX_DEAL_MEANS = 4
 #: how far after an amount a word of money makes 块 the yuan (七八千块收入, 四千来块的成本)
 MAX_MONEY_AFTER = 4
 #: how far back a word of a term (届) makes N次 the number of a session
@@ -144,6 +146,7 @@ class ContextReader:
         self._head_word_ends = tuple(self.head_words)
         self.tail_re = re.compile(f"(?:{trie_regex(self.tail_words)})+$")
         self.kept_tails = tuple(w("kept_tails"))
+        self.deal_fillers = sorted(w("deal_fillers"), key=len, reverse=True)
         self.head_re = re.compile(f"(?:{trie_regex(self.head_words)})+")
         # words that contain an indicator form without being one (规模以上 is not 规模)
         # and nouns of the subject lexicon that contain one (生产线 is not 生产)
@@ -173,6 +176,7 @@ class ContextReader:
         self.class_after = tuple(w("class_after"))
         self.reference_before = tuple(w("reference_before"))
         self.by_words = tuple(w("by_words"))
+        self.not_by_words = tuple(w("not_by_words"))
         self.total_words = w("total_words")
         self._total_word_ends = tuple(self.total_words)
         # what may stand between a word of a total and its number (合计为, 合计约为)
@@ -538,7 +542,9 @@ class ContextReader:
             while head > 0 and start - head < MAX_COMPOUND_HEAD:
                 ch = segment[head - 1]
                 if ch.isdigit() or ch in NUMERAL_CHARS or not "\u4e00" <= ch <= "\u9fff" or \
-                        segment.endswith(self._head_word_ends, 0, head):
+                        segment.endswith(self._head_word_ends, 0, head) or \
+                        (segment.endswith(self.by_words, 0, head) and  # (以总价: 总价)
+                         not any(segment.startswith(w, head - 1) for w in self.not_by_words)):
                     break
                 head -= 1
             form = segment[head:start] + form
@@ -1098,9 +1104,17 @@ class ContextReader:
             hit = self._indicator_at(text, c.end + 1)
             if hit is not None:
                 return hit
-        if segment.rstrip(" ").endswith(self.by_words):
-            # the price of a deal: the verb after it says which
-            deal = next((w for w in self.deal_verbs if text.startswith(w, c.end)), None)
+        tail = segment.rstrip(" ")
+        by = max((tail.rfind(w) + len(w) for w in self.by_words if w in tail), default=-1)
+        if by >= 0 and len(tail) - by <= MAX_DEAL_MEANS and \
+                (by == len(tail) or self._indicator(tail[by:]) is None):
+            # the price of a deal (由城投置业以16.3亿元竞得), also with what it is per
+            # between 以 and it (以每股268元挂牌; but 以总价25.96亿元竞得 names its
+            # measure, 总价): the verb after it says which, after a word of a price
+            # band (以每股180元至220元区间买回)
+            at = c.end + next((len(w) for w in self.deal_fillers
+                               if text.startswith(w, c.end)), 0)
+            deal = next((w for w in self.deal_verbs if text.startswith(w, at)), None)
             if deal is not None:
                 return deal, None
         return None

@@ -460,6 +460,11 @@ METRIC_RULES = [
     ("全线设桥梁142座、隧道19座", ["全线设桥梁", "全线设隧道"]),
     # 触及 is a verb of the metric, its 及 no "and" of a list
     ("上涨20.7%,年内最高触及106.02元/吨", ["上涨", "最高触及"]),
+    # the verb of a deal after 以 and a price, also per share or after a price band;
+    # a measure between 以 and the price names the metric itself
+    ("升阳精机将于下月5日以每股268元挂牌上市", ["挂牌"]),
+    ("公司将以每股180元至220元区间买回库藏股", ["买回"]),
+    ("最终由蓉城地产以总价25.96亿元竞得", ["总价"]),
     # a superlative ends the topic too, also after a count in the clause before
     ("24个行业获净买入,其中电子行业融资净买入额最多,达23.7亿元", [None, "电子行业融资净买入额"]),
     # a total alone after a date; 于 as a function word
