@@ -60,12 +60,13 @@ _FRACTION_WORDS = {"percent": "百分之", "permille": "千分之"}
 
 
 def _unit_words(locale: str) -> dict[str, str]:
-    """pint unit -> the first alias that means it (plain factor) in ``locale``."""
+    """pint unit -> the first alias that means it (plain factor) in ``locale``, one that
+    needs no context words (度 is a kilowatt-hour only where electricity is named)."""
     from cnquant import default_extractor
 
     words: dict[str, str] = {}
     for alias, sense in default_extractor().vocab.units.items():
-        if sense.factor != 1:
+        if sense.factor != 1 or sense.context:
             continue
         words.setdefault(sense.for_locale(locale), alias)
     return words

@@ -179,8 +179,17 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
             # 分 of 三分之一 is no minute: every other terminal goes first
             out.append(_terminal("MINOR.-1", forms, lookahead))
         elif name == "ROUGH":
-            # 百把人: after a multiplier alone, 把 is roughness, not the measure word
-            out.append(_terminal("ROUGH.2", forms, lookahead))
+            # 百把人: after a multiplier alone, 把 is roughness, not the measure word;
+            # after a multiplier with a digit or a vague word before it (三百把, 数万把)
+            # it is the measure word again
+            if forms:
+                before = "".join(sorted(set(NUMERAL_CHARS) | set("0123456789") | {
+                    w[-1] for w in vocab.vague | vocab.vague_mult}))
+                mults = "百千万佰仟"
+                body = _alternation(forms, lookahead).replace("/", "\\/")
+                out.append(f"ROUGH.2: /(?<![{re.escape(before)}][{mults}]){body}/\n")
+            else:
+                out.append("%declare ROUGH\n")
         elif name == "BETWEEN_POST":
             # 20和30间 closes a range; it is not the measure word 间 (3间房)
             out.append(_terminal("BETWEEN_POST.2", forms, lookahead))
@@ -207,8 +216,7 @@ def vocabulary_terminals(vocab: Vocabulary) -> str:
                f"(?!一(?![{re.escape(''.join(sorted(starts)))}]))/\n")
     out = [o.replace("%declare SEP.3", "%declare SEP")
            .replace("%declare BETWEEN_POST.2", "%declare BETWEEN_POST")
-           .replace("%declare MINOR.-1", "%declare MINOR")
-           .replace("%declare ROUGH.2", "%declare ROUGH") for o in out]
+           .replace("%declare MINOR.-1", "%declare MINOR") for o in out]
     return "".join(out)
 
 

@@ -149,6 +149,7 @@ def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
     ("千把串", 1000, "", "串", "about"),
     ("百把人", 100, "", "人", "about"),                   # a multiplier alone and 把
     ("三百把", 300, "", "把", "exact"),                   # after a digit 把 counts
+    ("数万把", None, "", "把", "vague"),                  # and after a vague word
 ])
 def test_forms_of_speech_and_of_counts(expr, value, unit, classifier, approx):
     m = parse(expr)
