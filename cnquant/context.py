@@ -197,6 +197,7 @@ class ContextReader:
         self.rank_classifiers = w("rank_classifiers")
         self.session_marks = tuple(w("session_marks"))
         self.session_classifiers = w("session_classifiers")
+        self.weekday_before = tuple(w("weekday_before"))
         self.occasion_units = w("occasion_units")
         self.distributive_words = tuple(w("distributive_words"))
         self._before_markers = vocab.markers.get("before", {})
@@ -266,6 +267,8 @@ class ContextReader:
             return "rank"
         if e.classifier in self.session_classifiers and self._after_session_mark(text, c.start):
             return "the number of a session"
+        if span[:1] in "一二三四五六日" and before.endswith(self.weekday_before):
+            return "a day of the week"  # 施政辩论将于下周二起一连三日举行
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
         if re.search(r"[0-9A-Za-z]\+$", before):

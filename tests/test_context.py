@@ -465,6 +465,8 @@ METRIC_RULES = [
     ("升阳精机将于下月5日以每股268元挂牌上市", ["挂牌"]),
     ("公司将以每股180元至220元区间买回库藏股", ["买回"]),
     ("最终由蓉城地产以总价25.96亿元竞得", ["总价"]),
+    # an indicator in Latin letters right before the number
+    ("经调整EBITDA33亿港元", ["经调整EBITDA"]),
     # a superlative ends the topic too, also after a count in the clause before
     ("24个行业获净买入,其中电子行业融资净买入额最多,达23.7亿元", [None, "电子行业融资净买入额"]),
     # a total alone after a date; 于 as a function word

@@ -37,6 +37,9 @@ CASES = [
     # a day named by month and day with a dot, and the evening gala after it
     ("3·15晚会曝光", []),
     ("“9·26”项目签约3个", ["3个"]),
+    # a day of the week (每周三次 counts)
+    ("施政辩论将于下周二起一连举行", []),
+    ("每周三次", ["三次"]),
     # places with a numeral and a measure word in their names
     ("台南七股测站最低气温仅摄氏5.8度", ["摄氏5.8度"]),
     ("长春九台区新增3家企业", ["3家"]),
