@@ -198,6 +198,8 @@ class ContextReader:
         self.session_marks = tuple(w("session_marks"))
         self.session_classifiers = w("session_classifiers")
         self.weekday_before = tuple(w("weekday_before"))
+        self.address_classifiers = w("address_classifiers")
+        self.address_before = tuple(w("address_before"))
         self.occasion_units = w("occasion_units")
         self.distributive_words = tuple(w("distributive_words"))
         self._before_markers = vocab.markers.get("before", {})
@@ -267,6 +269,8 @@ class ContextReader:
             return "rank"
         if e.classifier in self.session_classifiers and self._after_session_mark(text, c.start):
             return "the number of a session"
+        if e.classifier in self.address_classifiers and before.endswith(self.address_before):
+            return "an address"  # 羊坪村三组, 家住三组的村民
         if span[:1] in "一二三四五六日" and before.endswith(self.weekday_before):
             return "a day of the week"  # 施政辩论将于下周二起一连三日举行
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):

@@ -37,6 +37,9 @@ CASES = [
     # a day named by month and day with a dot, and the evening gala after it
     ("3·15晚会曝光", []),
     ("“9·26”项目签约3个", ["3个"]),
+    # a village group is an address; 夜盘 is a trading session
+    ("在羊坪村三组的大棚里种了3亩", ["3亩"]),
+    ("沪铜主力合约2406夜盘收报80740元/吨", ["80740元/吨"]),
     # a day of the week (每周三次 counts)
     ("施政辩论将于下周二起一连举行", []),
     ("每周三次", ["三次"]),
