@@ -211,6 +211,12 @@ class QuantityTransformer(Transformer[Any, Any]):
             raise Reject("a range of ranges")
         if a.implied or b.implied:
             raise Reject("a multiplier alone is no end of a range")
+        if a.units and a.chinese and b.chinese and b.bare and not b.units and \
+                not b.classifier and a.unit_factor == 1 and \
+                any(u.kind == "ratio" for u, _ in a.units):
+            # 百分之八至十: the second end of a share in words is of the same share
+            # (not 三成至四: 成 scales its own number only)
+            b = replace(b, units=a.units, bare=a.bare)
         low = a.value
         # a first end without a unit of its own borrows the second end's multiplier
         # (3至5万吨, 3至5万) and unit factor (六至七成); a first end with its own unit
@@ -233,6 +239,11 @@ class QuantityTransformer(Transformer[Any, Any]):
         if per and b.units and _unit_key(b.units) == _unit_key(
                 tuple(u for u in a.units if u[1] > 0)):
             b = replace(b, units=a.units)  # 每公斤6元至8元: 8元 is per kilogram too
+        if a.units and b.units and _unit_key(a.units) != _unit_key(b.units) and \
+                len(a.units) == len(b.units) == 1 and a.units[0][0].kind == "currency" and \
+                b.units[0][0].kind == "currency" and b.units[0][0].locale and \
+                not a.units[0][0].locale:
+            b = replace(b, units=a.units)  # 新台币720元至780元: 元 is the money named first
         if a.units and b.units and _unit_key(a.units) != _unit_key(b.units):
             try:
                 a = _convert(a, b.units)

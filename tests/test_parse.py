@@ -162,3 +162,18 @@ def test_forms_of_speech_and_of_counts(expr, value, unit, classifier, approx):
 @pytest.mark.parametrize("text", ["半个多世纪以来", "半个"])
 def test_half_of_one_thing_is_no_count(text):
     assert cnquant.extract(text) == []
+
+
+@pytest.mark.parametrize(("expr", "low", "high", "unit"), [
+    ("約新台幣720元至780元", 720, 780, "TWD"),   # 元 of the second end: the money named first
+    ("港币5元至6元", 5, 6, "HKD"),
+    ("百分之八至十", 8, 10, "percent"),          # the second end of a share in words
+])
+def test_ranges_whose_second_end_borrows(expr, low, high, unit):
+    m = parse(expr)
+    assert (m.text, m.low, m.high, m.unit, str(m.approx)) == (expr, low, high, unit, "range")
+
+
+def test_a_digit_after_cheng_is_no_second_end():
+    assert parse("三成至四成").high == 40
+    assert [m.text for m in cnquant.extract("三成至四")] == ["三成"]
