@@ -217,6 +217,7 @@ class QuantityTransformer(Transformer[Any, Any]):
             # 百分之八至十: the second end of a share in words is of the same share
             # (not 三成至四: 成 scales its own number only)
             b = replace(b, units=a.units, bare=a.bare)
+            assert b.value is not None
         low = a.value
         # a first end without a unit of its own borrows the second end's multiplier
         # (3至5万吨, 3至5万) and unit factor (六至七成); a first end with its own unit
