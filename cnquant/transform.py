@@ -207,17 +207,16 @@ class QuantityTransformer(Transformer[Any, Any]):
     def range(self, *items: Any) -> Expr:
         exprs = [i for i in items if isinstance(i, Expr)]
         a, b = exprs
-        if a.value is None or b.value is None:
-            raise Reject("a range of ranges")
-        if a.implied or b.implied:
-            raise Reject("a multiplier alone is no end of a range")
         if a.units and a.chinese and b.chinese and b.bare and not b.units and \
                 not b.classifier and a.unit_factor == 1 and \
                 any(u.kind == "ratio" for u, _ in a.units):
             # 百分之八至十: the second end of a share in words is of the same share
             # (not 三成至四: 成 scales its own number only)
             b = replace(b, units=a.units, bare=a.bare)
-            assert b.value is not None
+        if a.value is None or b.value is None:
+            raise Reject("a range of ranges")
+        if a.implied or b.implied:
+            raise Reject("a multiplier alone is no end of a range")
         low = a.value
         # a first end without a unit of its own borrows the second end's multiplier
         # (3至5万吨, 3至5万) and unit factor (六至七成); a first end with its own unit
