@@ -199,6 +199,7 @@ class ContextReader:
         self.session_classifiers = w("session_classifiers")
         self.weekday_before = tuple(w("weekday_before"))
         self.address_classifiers = w("address_classifiers")
+        self.furniture_before = tuple(w("furniture_before"))
         self.address_before = tuple(w("address_before"))
         self.occasion_units = w("occasion_units")
         self.distributive_words = tuple(w("distributive_words"))
@@ -269,6 +270,10 @@ class ContextReader:
             return "rank"
         if e.classifier in self.session_classifiers and self._after_session_mark(text, c.start):
             return "the number of a session"
+        head = text[max(0, c.start - 8):c.start]
+        if head.endswith((" ", ":", "：")) and \
+                head.rstrip(" :：").endswith(self.furniture_before):
+            return "page furniture"  # 来源:市工信局 浏览:1046次 (浏览120万人次 counts)
         if e.classifier in self.address_classifiers and before.endswith(self.address_before):
             return "an address"  # 羊坪村三组, 家住三组的村民
         if span[:1] in "一二三四五六日" and before.endswith(self.weekday_before):

@@ -40,6 +40,9 @@ CASES = [
     # a village group is an address; 夜盘 is a trading session
     ("在羊坪村三组的大棚里种了3亩", ["3亩"]),
     ("沪铜主力合约2406夜盘收报80740元/吨", ["80740元/吨"]),
+    # page furniture after a label and a colon or space (浏览120万人次 counts)
+    ("来源:市工信局 浏览:1046次 前三季度", []),
+    ("全年接待游客浏览120万人次", ["120万人次"]),
     # a day of the week (每周三次 counts)
     ("施政辩论将于下周二起一连举行", []),
     ("每周三次", ["三次"]),
