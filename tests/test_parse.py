@@ -177,3 +177,9 @@ def test_ranges_whose_second_end_borrows(expr, low, high, unit):
 def test_a_digit_after_cheng_is_no_second_end():
     assert parse("三成至四成").high == 40
     assert [m.text for m in cnquant.extract("三成至四")] == ["三成"]
+
+
+def test_digits_before_a_decimal_point_are_no_range():
+    """二三.六% (Taiwan papers write numbers digit by digit) is 23.6, not 2 to 3."""
+    assert parse("二三.六%").value == 23.6
+    assert parse("两三个").low == 2
