@@ -40,6 +40,10 @@ CASES = [
     # a village group is an address; 夜盘 is a trading session
     ("在羊坪村三组的大棚里种了3亩", ["3亩"]),
     ("沪铜主力合约2406夜盘收报80740元/吨", ["80740元/吨"]),
+    # a group of three after a digit and a comma is no number of its own (5,000美元
+    # after FEU was read from 000); a Chinese comma between two numbers parts them
+    ("运价一度突破每FEU5,000美元", ["突破每FEU5,000美元"]),
+    ("签约项目共5，3个已开工", ["3个"]),
     # page furniture after a label and a colon or space (浏览120万人次 counts)
     ("来源:市工信局 浏览:1046次 前三季度", []),
     ("全年接待游客浏览120万人次", ["120万人次"]),
