@@ -105,10 +105,11 @@ def _chinese_reading_differs(m: Mention, numerals: str) -> bool:
     一个 is the article "a" (not the count one), 零件 a part (not zero pieces),
     一两 "one or two" (not one liang), and a number in words before 块 and nothing
     else is the yuan of speech (四五十块, 十块: docs/guides/forms.md)."""
+    if m.classifier in VOCAB.words("yuan_classifiers") and \
+            (numerals != "arabic" or m.approx == Approx.VAGUE):
+        return True  # (若干块 has no digit whatever the numerals)
     if numerals == "arabic":
         return False
-    if m.classifier in VOCAB.words("yuan_classifiers"):
-        return True
     numbers = [abs(Decimal(str(x))) for x in (m.value, m.low, m.high) if x is not None]
     if (m.classifier or m.unit.startswith("liang")) and any(v == 1 for v in numbers):
         return True
