@@ -47,6 +47,8 @@ LEVEL_LINKS = ("至", "到")
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
 #: ASCII marks that follow a stray letter in the anti-copy junk of crawled forums
 _JUNK_MARKS = frozenset("&'\"()%#@!*+-/\\|_^~`{}[]<>;:=$")
+#: An ordinal and a list link right before a number: 第一、二轮 (the second is one too)
+_ORDINAL_LIST = re.compile(rf"第[0-9{NUMERAL_CHARS}]{{1,3}}[、和及至到]$")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
 #: Spaces between an indicator and its number (U+3000 is not folded to " ").
 SPACES = " \u3000"
@@ -284,6 +286,8 @@ class ContextReader:
             return "a chainage or a code"  # 出口位于K86+320处
         if re.search(r"[0-9一二三四五六七八九十][·・]$", before):
             return "a day named by month and day"  # “3·15”, 5·12地震
+        if _ORDINAL_LIST.search(text, max(0, c.start - 8), c.start):
+            return "an ordinal after one"  # 第一、二轮共发放消费券
         if (e.units or e.classifier) and after.startswith(self.class_after):
             return "a class"  # 百亿元级项目, 20万吨级泊位
         if e.kinds == frozenset({"time"}) and after.startswith(self.tenor_after):

@@ -135,8 +135,9 @@ class Scanner:
         after_acronym = "".join(f"|(?<={re.escape(a)})" for a in acronyms)
         number = (
             # Arabic: never start inside a run of digits, letters or a decimal
-            # (nor at a group of three after a digit and a comma: 5,000 read from 000)
-            rf"(?:(?<![0-9A-Za-z.])(?:(?<![0-9],)|(?![0-9]{{3}}(?![0-9])))"
+            # (nor at a group of three after a digit and a comma: 5,000 read from 000;
+            # nor after a digit and a colon: the minutes of 10:00起)
+            rf"(?:(?<![0-9A-Za-z.])(?<![0-9]:)(?:(?<![0-9],)|(?![0-9]{{3}}(?![0-9])))"
             rf"{after_acronym})"
             rf"(?:[0-9]{{1,{MAX_RUN}}}(?:[.,][0-9]{{1,{MAX_RUN}}}){{0,8}}"
             rf"|\.[0-9]{{1,{MAX_RUN}}})"

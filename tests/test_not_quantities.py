@@ -44,6 +44,9 @@ CASES = [
     # after FEU was read from 000); a Chinese comma between two numbers parts them
     ("运价一度突破每FEU5,000美元", ["突破每FEU5,000美元"]),
     ("签约项目共5，3个已开工", ["3个"]),
+    # the minutes of a clock time; an ordinal after an ordinal and a list link
+    ("市民可于6月14日10:00起领取", []),
+    ("第一、二轮共发放消费券150万张", ["150万张"]),
     # page furniture after a label and a colon or space (浏览120万人次 counts)
     ("来源:市工信局 浏览:1046次 前三季度", []),
     ("全年接待游客浏览120万人次", ["120万人次"]),
