@@ -183,3 +183,13 @@ def test_digits_before_a_decimal_point_are_no_range():
     """二三.六% (Taiwan papers write numbers digit by digit) is 23.6, not 2 to 3."""
     assert parse("二三.六%").value == 23.6
     assert parse("两三个").low == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("近万只候鸟", [("近万只", 10000, "nearly")]),    # 万 alone after a marker: one of it
+    ("超万人参加", [("超万人", 10000, "more_than")]),
+    ("万人大会", []),                                # without a marker it is a name
+    ("年产值超亿元的企业", []),                       # 亿 alone names a class
+])
+def test_wan_alone_after_a_marker(text, expected):
+    assert [(m.text, m.value, str(m.approx)) for m in cnquant.extract(text)] == expected
