@@ -47,6 +47,9 @@ LEVEL_LINKS = ("至", "到")
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]{0,5}")
 #: ASCII marks that follow a stray letter in the anti-copy junk of crawled forums
 _JUNK_MARKS = frozenset("&'\"()%#@!*+-/\\|_^~`{}[]<>;:=$")
+#: A chainage (K86+320) and a day named by month and day (3·15) before a number
+_CHAINAGE = re.compile(r"[0-9A-Za-z]\+$")
+_DOTTED_DAY = re.compile(r"[0-9一二三四五六七八九十][·・]$")
 #: An ordinal and a list link right before a number: 第一、二轮 (the second is one too)
 _ORDINAL_LIST = re.compile(rf"第[0-9{NUMERAL_CHARS}]{{1,3}}[、和及至到]$")
 _ENUMERATOR = re.compile(rf"^[0-9{NUMERAL_CHARS}]{{1,3}}[.、)]")
@@ -282,11 +285,12 @@ class ContextReader:
             return "a day of the week"  # 施政辩论将于下周二起一连三日举行
         if units == {"year"} and self._is_year_date(e, span, before, after, locale):
             return "date"
-        if re.search(r"[0-9A-Za-z]\+$", before):
+        if before[-1:] == "+" and _CHAINAGE.search(before):
             return "a chainage or a code"  # 出口位于K86+320处
-        if re.search(r"[0-9一二三四五六七八九十][·・]$", before):
+        if before[-1:] in "·・" and _DOTTED_DAY.search(before):
             return "a day named by month and day"  # “3·15”, 5·12地震
-        if _ORDINAL_LIST.search(text, max(0, c.start - 8), c.start):
+        if before[-1:] in "、和及至到" and _ORDINAL_LIST.search(text, max(0, c.start - 8),
+                                                         c.start):
             return "an ordinal after one"  # 第一、二轮共发放消费券
         if (e.units or e.classifier) and after.startswith(self.class_after):
             return "a class"  # 百亿元级项目, 20万吨级泊位
