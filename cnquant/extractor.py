@@ -112,6 +112,8 @@ class Extractor:
         # words a quantity never starts or ends inside (签约 is not 约, 上下游 not 上下)
         not_markers = self.vocab.not_markers
         self._not_markers = re.compile(trie_regex(not_markers)) if not_markers else None
+        # the characters such a word may have before its last one (the window ends there)
+        self._not_marker_inner = frozenset(ch for w in not_markers for ch in w[:-1])
         self._parse_window = lru_cache(maxsize=cache_size)(self._parse_uncached)
         self._parse_expr = lru_cache(maxsize=cache_size)(self._parse_expr_uncached)
 
@@ -288,7 +290,7 @@ class Extractor:
         """Where a not-marker word that the window ends inside begins, when it begins
         after the number: the window is read up to there (9块9包邮: 包 is no measure
         word, so 9 is a digit of tenths)."""
-        if self._not_markers is None:
+        if self._not_markers is None or text[w.end - 1:w.end] not in self._not_marker_inner:
             return None
         for m in self._not_markers.finditer(text, max(w.number_start + 1, w.end - 4),
                                             w.end + 4):
