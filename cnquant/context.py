@@ -1002,9 +1002,10 @@ class ContextReader:
         return segment
 
     def _member_of_kind(self, metric: str, own: str) -> str | None:
-        """The metric of a list member that names a thing of the lexicon where the
-        member before it ended in one: the thing replaces it (全线设桥梁142座、隧道19座:
-        全线设隧道; 配套电源包括新能源1050万千瓦、煤电400万千瓦: 配套电源包括煤电)."""
+        """The metric of a list member that names a thing of the subject lexicon where
+        the member before it ended in one: the thing replaces it (全线设桥梁142座、
+        隧道19座: 全线设隧道).  Members outside the lexicon keep the metric they share
+        (配套电源包括新能源1050万千瓦、煤电400万千瓦: 煤电 is no word of it)."""
         subjects = self.vocab.subjects
         if own not in subjects:
             return None
