@@ -208,6 +208,7 @@ class ContextReader:
         self.address_before = tuple(w("address_before"))
         self.occasion_units = w("occasion_units")
         self.distributive_words = tuple(w("distributive_words"))
+        self.level_particles = tuple(w("level_particles"))
         self._before_markers = vocab.markers.get("before", {})
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
@@ -942,9 +943,12 @@ class ContextReader:
         if level is not None:
             r.metric = level
             return segment
-        reached = segment.rstrip(" ").endswith(LEVEL_LINKS) and not segment.rstrip(" ").endswith(
-            self.not_level_ends)
-        if reached and ((found is None and segment.strip(" ") in LEVEL_LINKS)
+        to_level = segment.rstrip(" ")
+        if to_level.endswith(self.level_particles) and \
+                to_level[:-1].endswith(LEVEL_LINKS):
+            to_level = to_level[:-1]  # 提高到了18万元: 提高到
+        reached = to_level.endswith(LEVEL_LINKS) and not to_level.endswith(self.not_level_ends)
+        if reached and ((found is None and to_level.strip(" ") in LEVEL_LINKS)
                         or (found is not None and found[1] is not None and found[1].direction)):
             # 销量增长了3%至1100万部, 在港时间缩短至21.5小时: the level reached is what the
             # quantity measures, not the change
@@ -952,7 +956,7 @@ class ContextReader:
             if same_clause and prev_c is not None and prev_r is not None and prev_r.metric \
                     and prev_r.direction is None:
                 changed = self._changed(text, prev_c, before_prev, prev_r.metric)
-            found = self._level_reached(segment, text[clause_start:c.start], changed) or found
+            found = self._level_reached(to_level, text[clause_start:c.start], changed) or found
         if found is not None and found[1] is not None:
             found = self._widen(found, found[1], segment, cleaned, c)
         if found is not None:

@@ -461,6 +461,8 @@ METRIC_RULES = [
     # 触及 is a verb of the metric, its 及 no "and" of a list
     ("上涨20.7%,年内最高触及106.02元/吨", ["上涨", "最高触及"]),
     ("共举办讲座等活动460场，参与人数2.3万人", ["举办讲座等活动", "参与人数"]),
+    # a particle after the word of a level reached
+    ("产能提升到了5万吨", ["产能提升到"]),
     # the verb of a deal after 以 and a price, also per share or after a price band;
     # a measure between 以 and the price names the metric itself
     ("升阳精机将于下月5日以每股268元挂牌上市", ["挂牌"]),
