@@ -50,6 +50,8 @@ CASES = [
     # page furniture after a label and a colon or space (浏览120万人次 counts)
     ("来源:市工信局 浏览:1046次 前三季度", []),
     ("全年接待游客浏览120万人次", ["120万人次"]),
+    ("五一节前补库需求有限", []),
+    ("双向4车道", []),
     # a day of the week (每周三次 counts)
     ("施政辩论将于下周二起一连举行", []),
     ("每周三次", ["三次"]),

@@ -147,6 +147,7 @@ def test_per_after_an_amount_that_begins_a_new_phrase(text, expected):
     ("180万棒", 1800000, "", "棒", "exact"),              # logs of mushroom culture
     ("86顶", 86, "", "顶", "exact"),
     ("15万组", 150000, "", "组", "exact"),
+    ("18.6万车", 186000, "", "车", "exact"),              # carloads
     ("6.8夜", 6.8, "", "夜", "exact"),
     ("千把串", 1000, "", "串", "about"),
     ("百把人", 100, "", "人", "about"),                   # a multiplier alone and 把
