@@ -157,6 +157,19 @@ conventions of the dev set, and committed before cnquant was run on them.
   957a924): span F1 99.82, fully right F1 97.11, metric 92.28 (n=518).
 * ``fresh59-news.jsonl`` (30: environment, carbon, water, forestry; 654304b): span F1
   99.91, fully right F1 99.38, metric 95.50 (n=533).
+* ``fresh60-news.jsonl`` (30, one for each dev document, in western and north-eastern
+  provinces and Taiwan cities; 7c82552), first measured on main at 7c82552: span F1
+  99.91, fully right F1 99.91, metric 100 (n=521).
+* ``fresh61-news.jsonl`` (30, one for each dev document, one step later; 7c82552):
+  span F1 100, fully right F1 99.84, metric 98.93 (n=563).
+* ``fresh62-news.jsonl`` (30: a portal's day of economic news, 2026; 7c4e71d): span F1
+  99.80, fully right F1 99.67, metric 98.37 (n=736).
+* ``fresh63-news.jsonl`` (30: farm produce and food prices; 22e121e): span F1 99.90,
+  fully right F1 99.71, metric 94.48 (n=471).
+* ``fresh64-news.jsonl`` (30: county and development-zone investment promotion;
+  e862449): span F1 99.91, fully right F1 99.72, metric 98.35 (n=485).
+* ``fresh65-news.jsonl`` (30: results of HK/US-listed Chinese firms and Taiwan firms;
+  7c4e71d): span F1 99.65, fully right F1 99.37, metric 98.00 (n=699).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -199,7 +212,10 @@ SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
         "fresh52-news.jsonl": ("f52", 30), "fresh53-news.jsonl": ("f53", 30),
         "fresh54-news.jsonl": ("f54", 30), "fresh55-news.jsonl": ("f55", 30),
         "fresh56-news.jsonl": ("f56", 30), "fresh57-news.jsonl": ("f57", 30),
-        "fresh58-news.jsonl": ("f58", 30), "fresh59-news.jsonl": ("f59", 30)}
+        "fresh58-news.jsonl": ("f58", 30), "fresh59-news.jsonl": ("f59", 30),
+        "fresh60-news.jsonl": ("f60", 30), "fresh61-news.jsonl": ("f61", 30),
+        "fresh62-news.jsonl": ("f62", 30), "fresh63-news.jsonl": ("f63", 30),
+        "fresh64-news.jsonl": ("f64", 30), "fresh65-news.jsonl": ("f65", 30)}
 FLOORS: dict[str, dict[str, float]] = {
     "fresh5-news.jsonl": {"metric_accuracy": 0.92},
     "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
@@ -208,6 +224,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # its annotator names the heading of a list as the metric of every member
     # (一、月最低工资标准。广州市2500元/月;深圳市2520元/月 ...)
     "fresh58-news.jsonl": {"metric_accuracy": 0.91},
+    "fresh63-news.jsonl": {"metric_accuracy": 0.93},
 }
 
 
