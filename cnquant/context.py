@@ -209,6 +209,9 @@ class ContextReader:
         self.occasion_units = w("occasion_units")
         self.distributive_words = tuple(w("distributive_words"))
         self.level_particles = tuple(w("level_particles"))
+        # measure words that may follow 每 at the head of a span (每箱280元), not units
+        each = {f for f in vocab.classifiers if f not in vocab.units}
+        self.each_re = re.compile(trie_regex(each)) if each else None
         self._before_markers = vocab.markers.get("before", {})
         self.calendar_after = tuple(sorted(w("calendar_after"), key=len, reverse=True))
         self.date_after_year = tuple(w("date_after_year"))
@@ -758,6 +761,10 @@ class ContextReader:
             prev_r = readings[prev] if prev is not None else None
             before_prev = cands[kept[n - 2]].end if n >= 2 else 0
             segment = self._metric(text, c, r, prev_c, prev_r, before_prev)
+            each = self._per_each(text, c) if not r.metric else ""
+            if each:
+                # 每人不超过1000元: with no other words, what one of them is (每人)
+                r.metric = each
             if c.expr.approx == "exact" and self.detached_about_re.search(segment):
                 r.expr = replace(r.expr or c.expr, approx="about")
             flag = None
@@ -811,6 +818,13 @@ class ContextReader:
                 any(text.startswith(m, prev_c.start) for m in self._before_markers):
             return flag
         return None
+
+    def _per_each(self, text: str, c: Candidate) -> str:
+        """每 and a measure word that open the span of ``c`` (每人1000元: 每人), or ""."""
+        if not text.startswith("每", c.start) or self.each_re is None:
+            return ""
+        m = self.each_re.match(text, c.start + 1)
+        return "每" + m.group() if m is not None and m.end() < c.end else ""
 
     def _after_money(self, c: Candidate, prev_c: Candidate | None, prev_r: Reading | None,
                      text: str) -> bool:

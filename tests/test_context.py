@@ -463,6 +463,8 @@ METRIC_RULES = [
     ("共举办讲座等活动460场，参与人数2.3万人", ["举办讲座等活动", "参与人数"]),
     # a particle after the word of a level reached
     ("产能提升到了5万吨", ["产能提升到"]),
+    # with no other words, 每 and a measure word at the head of the span say what it is
+    ("对跨省务工人员给予交通补助，每人不超过1000元", ["每人"]),
     # the verb of a deal after 以 and a price, also per share or after a price band;
     # a measure between 以 and the price names the metric itself
     ("升阳精机将于下月5日以每股268元挂牌上市", ["挂牌"]),
