@@ -194,3 +194,12 @@ def test_digits_before_a_decimal_point_are_no_range():
 ])
 def test_wan_alone_after_a_marker(text, expected):
     assert [(m.text, m.value, str(m.approx)) for m in cnquant.extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年营收过10亿元", [("过10亿元", "more_than")]),    # 过 before a number: over it
+    ("经过3年的努力", [("3年", "exact")]),                # (经过, 通过, 过去 are words)
+    ("最细单位实用面积293方呎", [("293方呎", "exact")]),   # 方呎: a square foot
+])
+def test_guo_and_fangchi(text, expected):
+    assert [(m.text, str(m.approx)) for m in cnquant.extract(text)] == expected
