@@ -170,6 +170,19 @@ conventions of the dev set, and committed before cnquant was run on them.
   e862449): span F1 99.91, fully right F1 99.72, metric 98.35 (n=485).
 * ``fresh65-news.jsonl`` (30: results of HK/US-listed Chinese firms and Taiwan firms;
   7c4e71d): span F1 99.65, fully right F1 99.37, metric 98.00 (n=699).
+* ``fresh66-news.jsonl`` (30, one for each dev document, set in 2019-2022; e2b2dfa),
+  first measured on main at e2b2dfa: span F1 99.91, fully right F1 99.91, metric
+  99.20 (n=501).
+* ``fresh67-news.jsonl`` (30, one for each dev document, reordered, with headline
+  figures; 3ab2d1b): span F1 100, fully right F1 100, metric 99.80 (n=507).
+* ``fresh68-news.jsonl`` (30: mainland pages crawled in traditional with pinyin
+  artefacts; b33ae54): span F1 100, fully right F1 99.83, metric 99.28 (n=552).
+* ``fresh69-news.jsonl`` (30: pages of economic news flashes; 3ab2d1b): span F1 99.73,
+  fully right F1 99.19, metric 98.52 (n=540).
+* ``fresh70-news.jsonl`` (30: dev genres of 2019-2021; 2d7d2f8): span F1 100, fully
+  right F1 100, metric 98.87 (n=530).
+* ``fresh71-news.jsonl`` (30: industry association and ministry statistics; e2b2dfa):
+  span F1 100, fully right F1 100, metric 98.24 (n=682).
 
 (All after the annotators' own gold fixes, each a separate commit.)
 
@@ -215,7 +228,10 @@ SETS = {"fresh2-news.jsonl": ("f2", 30), "fresh3-news.jsonl": ("f3", 30),
         "fresh58-news.jsonl": ("f58", 30), "fresh59-news.jsonl": ("f59", 30),
         "fresh60-news.jsonl": ("f60", 30), "fresh61-news.jsonl": ("f61", 30),
         "fresh62-news.jsonl": ("f62", 30), "fresh63-news.jsonl": ("f63", 30),
-        "fresh64-news.jsonl": ("f64", 30), "fresh65-news.jsonl": ("f65", 30)}
+        "fresh64-news.jsonl": ("f64", 30), "fresh65-news.jsonl": ("f65", 30),
+        "fresh66-news.jsonl": ("f66", 30), "fresh67-news.jsonl": ("f67", 30),
+        "fresh68-news.jsonl": ("f68", 30), "fresh69-news.jsonl": ("f69", 30),
+        "fresh70-news.jsonl": ("f70", 30), "fresh71-news.jsonl": ("f71", 30)}
 FLOORS: dict[str, dict[str, float]] = {
     "fresh5-news.jsonl": {"metric_accuracy": 0.92},
     "fresh6-news.jsonl": {"span_f1": 0.88, "full_f1": 0.88},
