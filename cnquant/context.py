@@ -113,11 +113,6 @@ _DIGIT_GROUPS = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[!-~]+")
 
 
-def _unit_key(e: Expr) -> tuple[tuple[str, int], ...] | str | None:
-    """What kind of amount ``e`` is: its units, or its measure word."""
-    return tuple((u.unit, p) for u, p in e.units) if e.units else e.classifier
-
-
 def _is_han(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
@@ -567,8 +562,7 @@ class ContextReader:
                 ch = segment[head - 1]
                 if ch.isdigit() or ch in NUMERAL_CHARS or not "\u4e00" <= ch <= "\u9fff" or \
                         segment.endswith(self._head_word_ends, 0, head) or \
-                        (segment.endswith(self.by_words, 0, head) and  # (以总价: 总价)
-                         not any(segment.startswith(w, head - 1) for w in self.not_by_words)):
+                        self._by_word_end(segment, head) == head:  # (以总价: 总价)
                     break
                 head -= 1
             form = segment[head:start] + form
@@ -809,7 +803,7 @@ class ContextReader:
         flag = (prev_r.expr or prev_c.expr).approx
         if flag == "exact" or flag == "range" or \
                 text[prev_c.end:c.start].strip(" ") not in self.list_links or \
-                _unit_key(prev_c.expr) != _unit_key(c.expr):
+                (prev_c.expr.units, prev_c.expr.classifier) != (c.expr.units, c.expr.classifier):
             return None  # (三年累计: not a member of a list of amounts of money)
         if prev_distributed:
             return flag
@@ -1135,6 +1129,19 @@ class ContextReader:
             return ""
         return cleaned if cleaned in self.base_periods else None
 
+    def _by_word_end(self, s: str, end: int | None = None) -> int:
+        """Where the last "by" word of ``s[:end]`` (以, 按照) ends, or -1; a word that
+        only begins with one (按揭, 以上) is none."""
+        end = len(s) if end is None else end
+        found = -1
+        for w in self.by_words:
+            at = s.rfind(w, 0, end)
+            while at >= 0 and s.startswith(self.not_by_words, at):
+                at = s.rfind(w, 0, at)
+            if at >= 0:
+                found = max(found, at + len(w))
+        return found
+
     def _after_amount(self, text: str, c: Candidate, segment: str,
                       cleaned: str) -> _Found | None:
         """The indicator written after the amount, where only a "by" word stands
@@ -1144,7 +1151,7 @@ class ContextReader:
             if hit is not None:
                 return hit
         tail = segment.rstrip(" ")
-        by = max((tail.rfind(w) + len(w) for w in self.by_words if w in tail), default=-1)
+        by = self._by_word_end(tail)
         if by >= 0 and len(tail) - by <= MAX_DEAL_MEANS and \
                 (by == len(tail) or self._indicator(tail[by:]) is None):
             # the price of a deal (由城投置业以16.3亿元竞得), also with what it is per

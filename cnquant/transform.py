@@ -126,10 +126,10 @@ class QuantityTransformer(Transformer[Any, Any]):
         self.percent = _sense(vocab, "%")
         self.permille = _sense(vocab, "‰")
         self._tenths_classifiers = vocab.words("yuan_classifiers")
-        # the minor forms of a tenth of the yuan (毛, 角, 毛钱): 一块二毛三, 两块五毛钱
-        self._tenths_minor = frozenset(
-            f for f, senses in vocab.minor.items()
-            if any(s.kind == "currency" and s.factor == Decimal("0.1") for s in senses))
+        # the minor forms of a tenth and of a hundredth of money (毛, 角, 毛钱; 分):
+        # 一块二毛三, 两块五毛钱, 一块零五分
+        self._tenths_minor = _money_minor(vocab, Decimal("0.1"))
+        self._cents_minor = _money_minor(vocab, Decimal("0.01"))
 
     # -- top level
     def start(self, q: Expr) -> Expr:
@@ -365,9 +365,7 @@ class QuantityTransformer(Transformer[Any, Any]):
         it, 零 only links the parts (十块零五毛: 10.5)."""
         if minor is not None and _plain(minor) in self._tenths_minor:
             return self.classifier_tenths(n, clf, digit, minor)
-        if minor is not None and not any(
-                s.kind == "currency" and s.factor == Decimal("0.01")
-                for s in self.vocab.minor.get(_plain(minor), ())):
+        if minor is not None and _plain(minor) not in self._cents_minor:
             raise Reject("hundredths after 零: 分")
         tenths = self.classifier_tenths(n, clf, digit)
         assert tenths.value is not None
@@ -633,6 +631,12 @@ def _ratio(a: Token, b: Token) -> Decimal:
 def _multiplier_value(text: str) -> Decimal:
     """The value of a run of multipliers with an implied one: 百万 = 10**6, 万万 = 10**8."""
     return Decimal(10) ** sum(MULTIPLIERS[c] for c in text)
+
+
+def _money_minor(vocab: Vocabulary, factor: Decimal) -> frozenset[str]:
+    """The minor forms that are ``factor`` of a currency (0.1: 毛, 角)."""
+    return frozenset(f for f, senses in vocab.minor.items()
+                     if any(s.kind == "currency" and s.factor == factor for s in senses))
 
 
 def _unit_key(units: Units) -> tuple[tuple[str, int], ...]:
